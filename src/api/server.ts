@@ -1,0 +1,239 @@
+// The in-process API server: every read and write of cluster state goes through here, with the
+// apiserver's defaulting, validation, admission and allocation, exactly as kubectl talks to
+// kube-apiserver. The CLI never touches the store directly; `kube-lite serve` will put HTTP in front.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import type { Clock } from '../sim/clock.js';
+import { rfc3339 } from '../sim/clock.js';
+import type { SeededRandom } from '../sim/random.js';
+import type { Store } from '../store/store.js';
+import { admitService } from './admission/service.js';
+import { admitPod } from './admission/pod.js';
+import { applyDefaults } from './defaults/index.js';
+import { alreadyExists, badRequest, conflict, notFound, StatusError } from './errors.js';
+import { deepClone, deepEqual, specPart } from './object.js';
+import { qualifiedResource, type ResourceInfo, groupVersion, resourceByName } from './registry.js';
+import { prepareForCreate, prepareForUpdate, TRACKS_GENERATION } from './strategy.js';
+import type { KObject } from './types.js';
+
+export interface Validator {
+  /** Strict decoding (unknown fields, wrong types): a BadRequest error, or undefined. */
+  decode(obj: KObject): StatusError | undefined;
+  /** Field validation after defaulting: an Invalid error, or undefined. */
+  validate(obj: KObject, old?: KObject): StatusError | undefined;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface ListOptions {
+  labelSelector?: (labels: Record<string, string> | undefined) => boolean;
+  fieldSelector?: (obj: KObject) => boolean;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+}
+
+export class ApiServer {
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly random: SeededRandom,
+    private readonly validator: Validator,
+  ) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  private key(info: ResourceInfo, namespace: string | undefined, name: string) {
+    return { resource: qualifiedResource(info), namespace: info.namespaced ? (namespace ?? '') : '', name };
+  }
+
+  get(info: ResourceInfo, namespace: string | undefined, name: string): KObject {
+    const obj = this.store.get(this.key(info, namespace, name));
+    if (!obj) throw notFound(qualifiedResource(info), name);
+    return obj;
+  }
+
+  tryGet(info: ResourceInfo, namespace: string | undefined, name: string): KObject | undefined {
+    return this.store.get(this.key(info, namespace, name));
+  }
+
+  /** `namespace` undefined lists across all namespaces. */
+  list(info: ResourceInfo, namespace?: string, opts: ListOptions = {}): KObject[] {
+    const items = this.store.list(qualifiedResource(info), info.namespaced ? namespace : undefined);
+    return items.filter(
+      (o) => (!opts.labelSelector || opts.labelSelector(o.metadata.labels)) && (!opts.fieldSelector || opts.fieldSelector(o)),
+    );
+  }
+
+  private checkKind(info: ResourceInfo, obj: KObject): void {
+    if (obj.kind !== info.kind || obj.apiVersion !== groupVersion(info)) {
+      throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${groupVersion(info)})`);
+    }
+  }
+
+  private checkNamespace(info: ResourceInfo, namespace: string): void {
+    if (!info.namespaced) return;
+    const ns = this.store.get({ resource: 'namespaces', namespace: '', name: namespace });
+    if (!ns) throw notFound('namespaces', namespace);
+  }
+
+  create(info: ResourceInfo, input: KObject, opts: WriteOptions = {}): KObject {
+    const obj = deepClone(input);
+    this.checkKind(info, obj);
+    const decodeErr = this.validator.decode(obj);
+    if (decodeErr) throw decodeErr;
+    obj.metadata ??= {};
+    if (info.namespaced) obj.metadata.namespace ||= 'default';
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      obj.metadata.name = obj.metadata.generateName + this.random.nameSuffix(5);
+    }
+    applyDefaults(obj);
+    prepareForCreate(obj);
+    const invalid = this.validator.validate(obj);
+    if (invalid) throw invalid;
+    const name = obj.metadata.name!;
+    const ns = obj.metadata.namespace ?? '';
+    if (info.namespaced) this.checkNamespaceActive(info, ns, name);
+    const key = this.key(info, ns, name);
+    if (this.store.get(key)) throw alreadyExists(qualifiedResource(info), name);
+    this.admit(info, obj);
+    obj.metadata.uid = this.random.uuid();
+    obj.metadata.creationTimestamp = rfc3339(this.now());
+    if (TRACKS_GENERATION.has(obj.kind)) obj.metadata.generation = 1;
+    delete obj.metadata.resourceVersion;
+    orderMetadata(obj);
+    if (opts.dryRun) return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.store.revision() + 1) } };
+    return this.store.create(key, obj);
+  }
+
+  private checkNamespaceActive(info: ResourceInfo, ns: string, name: string): void {
+    const nsObj = this.store.get({ resource: 'namespaces', namespace: '', name: ns });
+    if (!nsObj) throw notFound('namespaces', ns);
+    if (nsObj['status']?.phase === 'Terminating') {
+      throw new StatusError(
+        403,
+        'Forbidden',
+        `${qualifiedResource(info)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+      );
+    }
+  }
+
+  private admit(info: ResourceInfo, obj: KObject, old?: KObject): void {
+    if (obj.kind === 'Service') admitService(obj, this.list(info), this.random, old);
+    if (obj.kind === 'Pod' && !old) admitPod(obj, this, this.random);
+  }
+
+  /** PUT: replaces the object. A resourceVersion in the object is a precondition. */
+  update(info: ResourceInfo, input: KObject, opts: WriteOptions & { subresource?: 'status' } = {}): KObject {
+    const obj = deepClone(input);
+    this.checkKind(info, obj);
+    const name = obj.metadata?.name ?? '';
+    const ns = info.namespaced ? obj.metadata.namespace || 'default' : '';
+    const key = this.key(info, ns, name);
+    const old = this.store.get(key);
+    if (!old) throw notFound(qualifiedResource(info), name);
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(qualifiedResource(info), name);
+    }
+    if (opts.subresource !== 'status') {
+      const decodeErr = this.validator.decode(obj);
+      if (decodeErr) throw decodeErr;
+    }
+    obj.metadata.namespace = info.namespaced ? ns : undefined;
+    if (!info.namespaced) delete obj.metadata.namespace;
+    applyDefaults(obj);
+    prepareForUpdate(obj, old, opts.subresource === 'status');
+    const invalid = this.validator.validate(obj, old);
+    if (invalid) throw invalid;
+    if (opts.subresource !== 'status') this.admit(info, obj, old);
+    // Identity fields are the server's, whatever the client sent.
+    obj.metadata.uid = old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    if (TRACKS_GENERATION.has(obj.kind)) {
+      const changed = !deepEqual(specPart(obj), specPart(old));
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
+    }
+    if (old.metadata.deletionTimestamp) {
+      obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+      obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    }
+    orderMetadata(obj);
+    if (opts.dryRun) return obj;
+    const stored = this.store.update(key, obj, old.metadata.resourceVersion);
+    // Dropping the last finalizer of an object being deleted completes its deletion.
+    if (stored.metadata.deletionTimestamp && !(stored.metadata.finalizers?.length)) {
+      this.store.delete(key);
+    }
+    return stored;
+  }
+
+  updateStatus(info: ResourceInfo, obj: KObject): KObject {
+    return this.update(info, obj, { subresource: 'status' });
+  }
+
+  /**
+   * DELETE. Objects with finalizers (or a Foreground/Orphan propagation, which add one) are marked
+   * with a deletionTimestamp and removed once the finalizers are gone; others go at once. Dependents
+   * are handled by the garbage collector controller.
+   */
+  delete(info: ResourceInfo, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    const key = this.key(info, namespace, name);
+    const obj = this.store.get(key);
+    if (!obj) throw notFound(qualifiedResource(info), name);
+    if (opts.dryRun) return obj;
+    const finalizers = [...(obj.metadata.finalizers ?? [])];
+    const policy = opts.propagationPolicy ?? defaultPropagation(info);
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (obj.kind === 'Namespace') {
+      // The namespace controller empties it, then drops the "kubernetes" finalizer.
+      if (obj.metadata.deletionTimestamp) return obj;
+      obj.metadata.deletionTimestamp = rfc3339(this.now());
+      obj.metadata.deletionGracePeriodSeconds = 0;
+      obj['status'] = { ...(obj['status'] ?? {}), phase: 'Terminating' };
+      return this.store.update(key, obj);
+    }
+    if (finalizers.length === 0) {
+      this.store.delete(key);
+      return obj;
+    }
+    if (!obj.metadata.deletionTimestamp) {
+      obj.metadata.deletionTimestamp = rfc3339(this.now());
+      obj.metadata.deletionGracePeriodSeconds = 0;
+    }
+    obj.metadata.finalizers = finalizers;
+    return this.store.update(key, obj);
+  }
+
+  /** Lookup by store resource name ("deployments.apps"), for controllers. */
+  resource(name: string): ResourceInfo {
+    const info = resourceByName(name);
+    if (!info) throw new Error(`unknown resource ${name}`);
+    return info;
+  }
+}
+
+/** ReplicationControllers historically orphaned by default for old clients; today every kind is Background. */
+function defaultPropagation(_info: ResourceInfo): PropagationPolicy {
+  return 'Background';
+}
+
+/** Keeps metadata keys in a stable, conventional order (output sorts keys anyway; this aids diffs). */
+function orderMetadata(obj: KObject): void {
+  for (const k of Object.keys(obj.metadata) as (keyof typeof obj.metadata)[]) {
+    if (obj.metadata[k] === undefined) delete obj.metadata[k];
+  }
+}
+
+export function errorIsNotFound(e: unknown): boolean {
+  return e instanceof StatusError && e.reason === 'NotFound';
+}

@@ -1,0 +1,64 @@
+// Per-kind create/update strategies (pkg/registry/*/strategy.go): what the server resets on create,
+// which kinds track metadata.generation, and status-subresource semantics on update.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { qosClass } from './defaults/pod.js';
+import type { KObject } from './types.js';
+
+/** Kinds whose metadata.generation counts spec changes. */
+export const TRACKS_GENERATION = new Set([
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+]);
+
+/** Kinds with a status subresource: a main-resource update keeps the stored status. */
+const HAS_STATUS_SUBRESOURCE = new Set([
+  ...TRACKS_GENERATION,
+  'Service',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+]);
+
+const EMPTY_STATUS_ON_CREATE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
+
+export function prepareForCreate(obj: KObject): void {
+  if (EMPTY_STATUS_ON_CREATE.has(obj.kind)) obj['status'] = {};
+  if (obj.kind === 'StatefulSet') obj['status'] = { availableReplicas: 0, replicas: 0 };
+  if (obj.kind === 'Pod') {
+    obj['status'] = { phase: 'Pending', qosClass: qosClass(obj['spec']) };
+  }
+  if (obj.kind === 'Service') obj['status'] = { loadBalancer: {} };
+  if (obj.kind === 'Ingress') obj['status'] = { loadBalancer: {} };
+  if (obj.kind === 'PersistentVolumeClaim') obj['status'] = { phase: 'Pending' };
+  if (obj.kind === 'PersistentVolume') obj['status'] = { phase: 'Pending' };
+  if (obj.kind === 'Namespace') obj['status'] = { phase: 'Active' };
+  delete obj.metadata.deletionTimestamp;
+  delete obj.metadata.deletionGracePeriodSeconds;
+}
+
+/**
+ * On a main-resource update the stored status wins; on a status update the stored spec and
+ * metadata (except labels/annotations/finalizers/ownerReferences) win.
+ */
+export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): void {
+  if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
+  if (statusOnly) {
+    const status = obj['status'];
+    for (const k of Object.keys(obj)) if (k !== 'metadata' && k !== 'status') delete (obj as any)[k];
+    for (const k of Object.keys(old)) if (k !== 'metadata' && k !== 'status') (obj as any)[k] = structuredClone(old[k]);
+    obj['status'] = status;
+  } else if (old['status'] !== undefined) {
+    obj['status'] = structuredClone(old['status']);
+  } else {
+    delete obj['status'];
+  }
+}

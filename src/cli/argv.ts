@@ -1,0 +1,33 @@
+// pflag accepts spellings commander does not: `-n=dev` and `--all=false`. Rewrite them first.
+
+const BOOL_FLAGS = new Set([
+  'all', 'all-namespaces', 'overwrite', 'no-headers', 'show-labels', 'show-kind', 'ignore-not-found', 'now',
+  'force', 'wait', 'recursive', 'list', 'local', 'record', 'save-config', 'show-managed-fields', 'watch',
+  'server-side', 'force-conflicts', 'prune', 'minify', 'raw', 'current', 'client', 'short', 'namespaced',
+  'no-headers', 'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'keep-annotations',
+]);
+
+export function normalizeArgv(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const short = /^-([a-zA-Z])=(.*)$/s.exec(a);
+    if (short) {
+      out.push(`-${short[1]}`, short[2]!);
+      continue;
+    }
+    const long = /^--([a-z0-9-]+)=(true|false)$/.exec(a);
+    if (long && BOOL_FLAGS.has(long[1]!)) {
+      if (long[2] === 'true') out.push(`--${long[1]}`);
+      else if (long[1] === 'headers' || long[1] === 'no-headers') continue;
+      else out.push(`--no-${long[1]}`);
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+// The objects kubectl's `create <generator>` commands build, field for field and in kubectl's struct
+// order (what -o json shows for typed objects).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError } from '../../api/errors.js';
+import type { KObject } from '../../api/types.js';
+import type { SeededRandom } from '../../sim/random.js';
+
+/** create_deployment.go: the container name is the image's last path segment without tag or digest. */
+function containerName(image: string, random: SeededRandom): string {
+  let name = image.split('/').pop()!;
+  name = name.split(':')[0]!.split('@')[0]!;
+  if (/[_.]/.test(name)) name = `${name.replace(/[_.]/g, '-')}-${random.nameSuffix(5)}`;
+  return name;
+}
+
+export function deployment(name: string, images: string[], replicas: number, port: number | undefined, namespace: string | undefined, random: SeededRandom): KObject {
+  const labels = { app: name };
+  const containers = images.map((image, i) => ({
+    name: containerName(image, random),
+    image,
+    ...(port !== undefined && i === 0 ? { ports: [{ containerPort: port }] } : {}),
+    resources: {},
+  }));
+  return {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...labels } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { ...labels } },
+      template: { metadata: { labels: { ...labels } }, spec: { containers } },
+      strategy: {},
+    },
+    status: {},
+  };
+}
+
+export function namespace(name: string): KObject {
+  return { kind: 'Namespace', apiVersion: 'v1', metadata: { name }, spec: {}, status: {} };
+}
+
+export const SERVICE_TYPES = {
+  clusterip: 'ClusterIP',
+  nodeport: 'NodePort',
+  loadbalancer: 'LoadBalancer',
+  externalname: 'ExternalName',
+} as const;
+
+export interface ServiceFlags {
+  tcp: string[];
+  clusterIP?: string;
+  nodePort?: number;
+  externalName?: string;
+  namespace?: string;
+}
+
+export function service(type: keyof typeof SERVICE_TYPES, name: string, f: ServiceFlags): KObject {
+  if (type === 'externalname' && !f.externalName) throw new CliError('required flag(s) "external-name" not set');
+  if (type !== 'externalname' && f.clusterIP !== 'None' && f.tcp.length === 0) {
+    throw new CliError('at least one tcp port specifier must be provided');
+  }
+  const ports = f.tcp.map((spec) => {
+    const [p, t] = spec.split(':');
+    const port = Number(p);
+    if (!/^\d+$/.test(p ?? '') || port < 1 || port > 65535) throw new CliError(`invalid port number: ${p}`);
+    const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
+    return {
+      name: `${p}-${t ?? p}`,
+      protocol: 'TCP',
+      port,
+      targetPort: target,
+      ...(f.nodePort !== undefined ? { nodePort: f.nodePort } : {}),
+    };
+  });
+  const labels = { app: name };
+  const spec: Record<string, unknown> = {};
+  if (ports.length > 0) spec['ports'] = ports;
+  spec['selector'] = { ...labels };
+  if (f.clusterIP) spec['clusterIP'] = f.clusterIP;
+  spec['type'] = SERVICE_TYPES[type];
+  if (f.externalName) spec['externalName'] = f.externalName;
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: { name, ...(f.namespace ? { namespace: f.namespace } : {}), labels },
+    spec,
+    status: { loadBalancer: {} },
+  };
+}
+
+function parseLiteral(s: string): [string, string] {
+  const i = s.indexOf('=');
+  if (i <= 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
+  return [s.slice(0, i), s.slice(i + 1)];
+}
+
+function readFileSources(sources: string[], cwd: string): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  for (const src of sources) {
+    const eq = src.indexOf('=');
+    const [key, file] = eq > 0 ? [src.slice(0, eq), src.slice(eq + 1)] : [undefined, src];
+    const abs = path.resolve(cwd, file);
+    if (!fs.existsSync(abs)) throw new CliError(`error reading ${file}: no such file or directory`);
+    if (fs.statSync(abs).isDirectory()) {
+      for (const e of fs.readdirSync(abs).sort()) {
+        const p = path.join(abs, e);
+        if (fs.statSync(p).isFile()) out.push([e, fs.readFileSync(p)]);
+      }
+    } else {
+      out.push([key ?? path.basename(file), fs.readFileSync(abs)]);
+    }
+  }
+  return out;
+}
+
+export function configMap(name: string, literals: string[], files: string[], cwd: string, namespace?: string): KObject {
+  const data: Record<string, string> = {};
+  for (const l of literals) {
+    const [k, v] = parseLiteral(l);
+    data[k] = v;
+  }
+  for (const [k, v] of readFileSources(files, cwd)) data[k] = v.toString('utf8');
+  return {
+    kind: 'ConfigMap',
+    apiVersion: 'v1',
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    ...(Object.keys(data).length ? { data } : {}),
+  };
+}
+
+export function secret(name: string, literals: string[], files: string[], type: string | undefined, cwd: string, namespace?: string): KObject {
+  const data: Record<string, string> = {};
+  for (const l of literals) {
+    const [k, v] = parseLiteral(l);
+    data[k] = Buffer.from(v, 'utf8').toString('base64');
+  }
+  for (const [k, v] of readFileSources(files, cwd)) data[k] = v.toString('base64');
+  return {
+    kind: 'Secret',
+    apiVersion: 'v1',
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    ...(Object.keys(data).length ? { data } : {}),
+    ...(type ? { type } : {}),
+  };
+}

@@ -1,0 +1,234 @@
+// kubectl get: list or fetch objects and print them as tables, yaml/json, names, jsonpath or custom
+// columns (kubectl pkg/cmd/get/get.go).
+
+import type { Command } from 'commander';
+import { CliError, RawError, StatusError } from '../../api/errors.js';
+import { kindWithGroup, qualifiedResource, type ResourceInfo } from '../../api/registry.js';
+import type { ApiServer } from '../../api/server.js';
+import { tableFor } from '../../api/tables/index.js';
+import type { KObject } from '../../api/types.js';
+import { parseOutput, asList, stripManagedFields, type OutputFormat } from '../../printers/output.js';
+import { printTable } from '../../printers/table.js';
+import { toYaml } from '../../printers/yaml.js';
+import { toJson } from '../../printers/json.js';
+import { printJsonPath } from '../../printers/jsonpath.js';
+import { parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } from '../../printers/customcolumns.js';
+import { sortObjectsBy } from '../../printers/sortby.js';
+import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
+import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
+import { listOptions } from '../../resource/select.js';
+import type { CommandContext } from '../context.js';
+import { collect } from '../flags.js';
+
+interface GetOptions {
+  requests: { info: ResourceInfo; names: string[] }[];
+  filenames: string[];
+  recursive: boolean;
+  output: OutputFormat;
+  selector?: string;
+  fieldSelector?: string;
+  allNamespaces: boolean;
+  showLabels: boolean;
+  labelColumns: string[];
+  sortBy?: string;
+  noHeaders: boolean;
+  ignoreNotFound: boolean;
+  showKind: boolean;
+  showManagedFields: boolean;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('get')
+    .description('Display one or many resources')
+    .argument('[args...]')
+    .option('-o, --output <format>', 'Output format')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+    .option('--field-selector <selector>', 'Selector (field query) to filter on')
+    .option('-A, --all-namespaces', 'List the requested object(s) across all namespaces')
+    .option('-f, --filename <file>', 'Files identifying the resources to get', collect, [])
+    .option('-R, --recursive', 'Process the directory used in -f recursively')
+    .option('--show-labels', 'Show all labels as the last column')
+    .option('-L, --label-columns <keys>', 'Labels to show as columns', collect, [])
+    .option('--sort-by <field>', 'Sort list types using this field specification')
+    .option('--no-headers', "Don't print headers")
+    .option('--ignore-not-found', 'Treat "resource not found" as a successful retrieval')
+    .option('--show-kind', 'List the resource type for the requested object(s)')
+    .option('--show-managed-fields', 'Keep the managedFields when printing objects in JSON or YAML format')
+    .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once')
+    .option('-w, --watch', 'Watch for changes (not supported by kube-lite)')
+    .action(async (args: string[], flags: Record<string, unknown>) => {
+      const o = toOptions(args, flags, ctx);
+      await run(o, ctx);
+    });
+}
+
+function toOptions(args: string[], f: Record<string, unknown>, ctx: CommandContext): GetOptions {
+  if (f['watch']) throw new CliError('watch is not supported by kube-lite yet');
+  const filenames = f['filename'] as string[];
+  if (args.length === 0 && filenames.length === 0) {
+    throw new RawError(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        'error: Required resource not specified.\n' +
+        'Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n' +
+        "See 'kubectl get -h' for help and examples",
+    );
+  }
+  if (args.length > 0 && filenames.length > 0) {
+    throw new CliError(
+      `when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\nSee 'kubectl get -h' for help and examples`,
+    );
+  }
+  const labelColumns = (f['labelColumns'] as string[]).flatMap((s) => s.split(',')).filter(Boolean);
+  return {
+    requests: parseTypeArgs(args),
+    filenames,
+    recursive: !!f['recursive'],
+    output: parseOutput(f['output'] as string | undefined, 'get', ctx.io.cwd),
+    selector: f['selector'] as string | undefined,
+    fieldSelector: f['fieldSelector'] as string | undefined,
+    allNamespaces: !!f['allNamespaces'],
+    showLabels: !!f['showLabels'],
+    labelColumns,
+    sortBy: f['sortBy'] as string | undefined,
+    noHeaders: f['headers'] === false,
+    ignoreNotFound: !!f['ignoreNotFound'],
+    showKind: !!f['showKind'],
+    showManagedFields: !!f['showManagedFields'],
+  };
+}
+
+interface Group {
+  info: ResourceInfo;
+  objects: KObject[];
+}
+
+async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
+  const namespace = await ctx.namespace();
+  const errors: Error[] = [];
+  let singleItem = false;
+  let now = 0;
+  const groups: Group[] = await ctx.withApi((api) => {
+    now = api.now();
+    const out: Group[] = [];
+    const add = (info: ResourceInfo, obj: KObject) => {
+      const last = out[out.length - 1];
+      if (last && last.info === info) last.objects.push(obj);
+      else out.push({ info, objects: [obj] });
+    };
+    if (o.filenames.length > 0) {
+      const refs = refsFromFiles({
+        filenames: o.filenames,
+        recursive: o.recursive,
+        cwd: ctx.io.cwd,
+        readStdin: ctx.io.readStdin,
+        namespace,
+        enforceNamespace: ctx.namespaceExplicit(),
+      });
+      singleItem = refs.length === 1;
+      for (const r of refs) fetchOne(api, r.info, r.namespace, r.name, o, errors, add);
+      return out;
+    }
+    const named = o.requests.reduce((n, r) => n + r.names.length, 0);
+    singleItem = o.requests.length === 1 && named === 1;
+    for (const req of o.requests) {
+      if (req.names.length > 0) {
+        if (o.selector) throw new CliError('name cannot be provided when a selector is specified');
+        for (const name of req.names) fetchOne(api, req.info, namespace, name, o, errors, add);
+      } else {
+        const ns = o.allNamespaces ? undefined : namespace;
+        const items = api.list(req.info, ns, listOptions(o.selector, o.fieldSelector, req.info.kind));
+        out.push({ info: req.info, objects: items });
+      }
+    }
+    return out;
+  });
+  printGroups(groups, o, ctx, namespace, singleItem, now);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    throw new RawError(errors.map((e) => (e instanceof StatusError ? `Error from server (${e.reason}): ${e.message}` : `error: ${e.message}`)).join('\n'));
+  }
+}
+
+function fetchOne(
+  api: ApiServer,
+  info: ResourceInfo,
+  namespace: string,
+  name: string,
+  o: GetOptions,
+  errors: Error[],
+  add: (info: ResourceInfo, obj: KObject) => void,
+): void {
+  try {
+    add(info, api.get(info, namespace, name));
+  } catch (e) {
+    if (e instanceof StatusError && e.reason === 'NotFound' && o.ignoreNotFound) return;
+    errors.push(e as Error);
+  }
+}
+
+function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namespace: string, singleItem: boolean, now: number): void {
+  const all = groups.flatMap((g) => g.objects.map((obj) => (o.showManagedFields ? obj : stripManagedFields(obj))));
+  const sorted = (objs: KObject[]) => (o.sortBy ? (sortObjectsBy(objs, o.sortBy) as KObject[]) : objs);
+  switch (o.output.kind) {
+    case 'yaml':
+    case 'json': {
+      const data = singleItem && all.length === 1 ? all[0]! : asList(sorted(all));
+      ctx.out(o.output.kind === 'yaml' ? toYaml(data) : toJson(data));
+      return;
+    }
+    case 'name':
+      for (const g of groups) for (const obj of sorted(g.objects)) ctx.out(`${kindWithGroup(g.info)}/${obj.metadata.name}\n`);
+      return;
+    case 'jsonpath': {
+      const data = singleItem && all.length === 1 ? all[0]! : asList(sorted(all));
+      ctx.out(printJsonPath(o.output.template!, data));
+      return;
+    }
+    case 'custom-columns': {
+      const cols = o.output.columnsFile ? parseCustomColumnsFile(o.output.template!) : parseCustomColumns(o.output.template!);
+      ctx.out(tabwrite(renderCustomColumns(cols, sorted(all), { noHeaders: o.noHeaders }), GET_TABWRITER));
+      return;
+    }
+    default:
+      printTables(groups, o, ctx, namespace, now, sorted);
+  }
+}
+
+function printTables(
+  groups: Group[],
+  o: GetOptions,
+  ctx: CommandContext,
+  namespace: string,
+  now: number,
+  sorted: (objs: KObject[]) => KObject[],
+): void {
+  const kinds = new Set(groups.map((g) => g.info));
+  const multipleKinds = kinds.size > 1 || o.requests.length > 1;
+  let written = false;
+  let first = true;
+  for (const g of groups) {
+    if (g.objects.length === 0) continue;
+    const table = tableFor(g.info.kind, sorted(g.objects), now);
+    const text = printTable(table, {
+      wide: o.output.kind === 'wide',
+      noHeaders: o.noHeaders,
+      namespaceColumn: o.allNamespaces && g.info.namespaced,
+      showLabels: o.showLabels,
+      labelColumns: o.labelColumns,
+      kindPrefix: multipleKinds || o.showKind ? kindWithGroup(g.info) : undefined,
+    });
+    if (!first && !o.noHeaders && written) ctx.out('\n');
+    ctx.out(text);
+    written ||= text.length > 0;
+    first = false;
+  }
+  if (!written && groups.every((g) => g.objects.length === 0)) {
+    const allNamespaced = groups.length > 0 && groups.every((g) => g.info.namespaced);
+    const named = o.requests.some((r) => r.names.length > 0) || o.filenames.length > 0;
+    if (named) return;
+    if (allNamespaced && !o.allNamespaces) ctx.err(`No resources found in ${namespace} namespace.\n`);
+    else ctx.err('No resources found\n');
+  }
+  void qualifiedResource;
+}

@@ -1,0 +1,68 @@
+// What every verb gets: the streams, the global flags, and a way to run against the cluster.
+
+import type { ApiServer } from '../api/server.js';
+import { kubeLiteHome } from '../cluster/config.js';
+import { ClusterSession, resolveContext, type ResolvedContext, type SessionEnv } from '../cluster/session.js';
+import { defaultValidator } from '../api/validation/index.js';
+import type { IO } from './io.js';
+
+export interface GlobalFlags {
+  namespace?: string;
+  context?: string;
+}
+
+export class CommandContext {
+  readonly home: string;
+  readonly globals: GlobalFlags = {};
+  private resolved?: ResolvedContext;
+
+  constructor(readonly io: IO) {
+    this.home = kubeLiteHome(io.env);
+  }
+
+  sessionEnv(): SessionEnv {
+    return { home: this.home, env: this.io.env, validator: defaultValidator };
+  }
+
+  async context(): Promise<ResolvedContext> {
+    this.resolved ??= await resolveContext(this.sessionEnv(), this.globals.context);
+    return this.resolved;
+  }
+
+  /** The namespace a command works in: -n, else the context's, else "default". */
+  async namespace(): Promise<string> {
+    return this.globals.namespace || (await this.context()).namespace;
+  }
+
+  /** True when the user gave -n explicitly (kubectl's "enforceNamespace"). */
+  namespaceExplicit(): boolean {
+    return !!this.globals.namespace;
+  }
+
+  /**
+   * Runs `fn` against the cluster in one locked transaction: reconcile first (time may have passed),
+   * call the API, reconcile again, commit. An error drops every write of the transaction.
+   */
+  async withApi<T>(fn: (api: ApiServer) => T | Promise<T>, opts: { reconcile?: boolean } = {}): Promise<T> {
+    const { clusterName } = await this.context();
+    const session = ClusterSession.open(this.sessionEnv(), clusterName);
+    try {
+      if (opts.reconcile !== false) session.reconcile();
+      const result = await fn(session.api);
+      if (opts.reconcile !== false) session.reconcile();
+      session.commit();
+      return result;
+    } catch (e) {
+      session.abort();
+      throw e;
+    }
+  }
+
+  out(s: string): void {
+    this.io.stdout(s);
+  }
+
+  err(s: string): void {
+    this.io.stderr(s);
+  }
+}

@@ -1,0 +1,51 @@
+// The command tree. commander lives in src/cli and nowhere else; each verb registers itself from its
+// own file. Verb modules are imported lazily so a command loads only what it runs.
+
+import { Command } from 'commander';
+import type { CommandContext } from './context.js';
+
+type Loader = () => Promise<{ register: (program: Command, ctx: CommandContext) => void }>;
+
+/** Verb name → its module. Only the invoked verb's module is loaded. */
+export const VERBS: Record<string, Loader> = {
+  get: () => import('./commands/get.js'),
+  describe: () => import('./commands/describe.js'),
+  apply: () => import('./commands/apply.js'),
+  create: () => import('./commands/create.js'),
+  delete: () => import('./commands/delete.js'),
+  label: () => import('./commands/label.js'),
+  annotate: () => import('./commands/annotate.js'),
+  patch: () => import('./commands/patch.js'),
+  replace: () => import('./commands/replace.js'),
+  edit: () => import('./commands/edit.js'),
+  diff: () => import('./commands/diff.js'),
+  config: () => import('./commands/config.js'),
+  cluster: () => import('./commands/cluster.js'),
+  'api-resources': () => import('./commands/api-resources.js'),
+  'api-versions': () => import('./commands/api-versions.js'),
+  version: () => import('./commands/version.js'),
+  'cluster-info': () => import('./commands/cluster-info.js'),
+  completion: () => import('./commands/completion.js'),
+};
+
+export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {
+  const program = new Command('kube-lite');
+  program
+    .description('kube-lite controls a simulated Kubernetes cluster, exactly as kubectl controls a real one.')
+    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
+    .option('--context <name>', 'The name of the kubeconfig context to use')
+    .showSuggestionAfterError(false)
+    .allowExcessArguments(true);
+  program.hook('preAction', () => {
+    const g = program.opts<{ namespace?: string; context?: string }>();
+    ctx.globals.namespace = g.namespace;
+    ctx.globals.context = g.context;
+  });
+  if (verb && VERBS[verb]) {
+    (await VERBS[verb]!()).register(program, ctx);
+  } else {
+    // Help or an unknown command: register every verb so help and suggestions see them all.
+    for (const load of Object.values(VERBS)) (await load()).register(program, ctx);
+  }
+  return program;
+}

@@ -1,0 +1,22 @@
+// The cluster CA certificate published in every namespace's kube-root-ca.crt ConfigMap. It is a real
+// self-signed certificate (CN=kubernetes) so clients that parse it succeed; nothing is signed with it.
+export const CLUSTER_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIDCzCCAfOgAwIBAgIUFGmnpkZAcNQW5JwK2nBXLoWxUIowDQYJKoZIhvcNAQEL
+BQAwFTETMBEGA1UEAwwKa3ViZXJuZXRlczAeFw0yNjExMjIyMTIxMjhaFw0zNjEx
+MTkyMTIxMjhaMBUxEzARBgNVBAMMCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEB
+AQUAA4IBDwAwggEKAoIBAQCybnTpE1AEu767FtKeprdUHoHcImXaKk/Kqej5K2+2
+vBiUdLGYeopKPu77RXfx7nlcGKfSIdafF5VyshZQV5/qCkHfAJt0B8rJ9ikT+2NL
+B5IdNBCOHTFPgMzPS19aytCbV7rd2c8fv5a4mVE4etUIyWCXrtC6cd9GvVWDfd0v
+o8Aok7YpBbYk+wgBwFBjFtZSFULQ+dXUL/k5rm68XNy9OailwoozuHVlxkBeLEP8
+tbs4OMOn6Y7Stdq37goq+H+FEvEXYLsIbYH0+7Mx0q6pLnWuZRZnK5hIUYSq0UBD
+Je+mSBocksKhG+yLlm/i8EQJd0cTXztVyg+p2/MbkzmDAgMBAAGjUzBRMB0GA1Ud
+DgQWBBRPR+Dz24jAZFVz+qOVAvr+tepK4zAfBgNVHSMEGDAWgBRPR+Dz24jAZFVz
++qOVAvr+tepK4zAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQAA
+PYy+eeZ/XS4etHXz/N5yJZ24NQsM939ACHIh+QLLkBRYQW/6erQ88S09/tcumFEA
+nAtGonIDbC4JB0Wfsc9f3AQUUVZH9jaP0jRFrMwymquwi8NvmVIQEeHNfW4YNOi5
+We4vIR5q/ZFlfTaOroN95Z2O3utRBazVNCObmfbC1cjUE8Y2urI+Ltp4ZrRXP9vE
+KGrQLcZ8BaO7mKf3lF/wj8iOuTbqINxYNGhFWmLL7bHmzF9y0AyLslSWPNgPc+i6
+oWui4hWBmD+4e4bsUPMIrh2cLjukpZrLS18GM1h9lTZAwJpiQQQegIyAcuwhhR/T
+nNi58e4oZPLW3nk7xFcT
+-----END CERTIFICATE-----
+`;

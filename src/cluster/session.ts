@@ -1,0 +1,104 @@
+// One invocation's view of a cluster: lock its directory, load the state, build the API server on it,
+// reconcile, and commit. A cluster is created on first use, so commands work on a fresh machine.
+
+import fs from 'node:fs';
+import { ApiServer, type Validator } from '../api/server.js';
+import { CliError } from '../api/errors.js';
+import { reconcile } from '../controllers/index.js';
+import { clockFromEnv, type Clock } from '../sim/clock.js';
+import { entropySeed, SeededRandom, seedFromString } from '../sim/random.js';
+import { FileStoreTxn, initStateDir } from '../store/file-store.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { bootstrapCluster } from './bootstrap.js';
+import { clusterDir, DEFAULT_CLUSTER, readConfig, withCluster, writeConfig, type KubeConfig } from './config.js';
+
+export interface SessionEnv {
+  home: string;
+  env: Record<string, string | undefined>;
+  validator: Validator;
+}
+
+export interface CreateClusterOptions {
+  name: string;
+  nodes: number;
+  seed?: string;
+  timing?: 'instant' | 'realistic';
+}
+
+/** Builds a new cluster's state in memory and writes it; registers it in the config. */
+export async function createCluster(se: SessionEnv, opts: CreateClusterOptions): Promise<void> {
+  const dir = clusterDir(se.home, opts.name);
+  const seedText = opts.seed ?? se.env['KUBE_LITE_SEED'];
+  const seed = seedText !== undefined ? seedFromString(seedText) : entropySeed();
+  const store = new MemoryStore();
+  const random = new SeededRandom(seed);
+  const api = new ApiServer(store, clockFromEnv(se.env), random, se.validator);
+  bootstrapCluster(api, { clusterName: opts.name, nodes: opts.nodes });
+  reconcile(api);
+  store.setMeta('random', random.getState());
+  store.setMeta('cluster', { name: opts.name, nodes: opts.nodes, timing: opts.timing ?? 'instant', seed });
+  initStateDir(dir, store.snapshot());
+  await writeConfig(se.home, withCluster(readConfig(se.home), opts.name, `file://${dir}`));
+}
+
+export function clusterExists(home: string, name: string): boolean {
+  return fs.existsSync(clusterDir(home, name));
+}
+
+export interface ResolvedContext {
+  contextName: string;
+  clusterName: string;
+  namespace: string;
+}
+
+/** Resolves --context (or the current context) to a cluster and default namespace. */
+export async function resolveContext(se: SessionEnv, contextFlag: string | undefined): Promise<ResolvedContext> {
+  let config: KubeConfig = readConfig(se.home);
+  if (!contextFlag && !config['current-context'] && config.contexts.length === 0) {
+    // First use on this machine: make the default cluster.
+    if (!clusterExists(se.home, DEFAULT_CLUSTER)) {
+      await createCluster(se, { name: DEFAULT_CLUSTER, nodes: 3 });
+    } else {
+      await writeConfig(se.home, withCluster(config, DEFAULT_CLUSTER, `file://${clusterDir(se.home, DEFAULT_CLUSTER)}`));
+    }
+    config = readConfig(se.home);
+  }
+  const name = contextFlag || config['current-context'];
+  if (!name) throw new CliError('current-context is not set');
+  const ctx = config.contexts.find((c) => c.name === name);
+  if (!ctx) throw new CliError(`context was not found for specified context: ${name}`);
+  return { contextName: name, clusterName: ctx.context.cluster, namespace: ctx.context.namespace || 'default' };
+}
+
+export class ClusterSession {
+  private constructor(
+    private readonly txn: FileStoreTxn,
+    readonly api: ApiServer,
+    private readonly random: SeededRandom,
+  ) {}
+
+  static open(se: SessionEnv, clusterName: string, clock: Clock = clockFromEnv(se.env)): ClusterSession {
+    const dir = clusterDir(se.home, clusterName);
+    if (!fs.existsSync(dir)) {
+      throw new CliError(`cluster "${clusterName}" does not exist (create it with: kube-lite cluster create ${clusterName})`);
+    }
+    const txn = FileStoreTxn.open(dir);
+    const random = new SeededRandom(txn.store.getMeta<number>('random') ?? 1);
+    const api = new ApiServer(txn.store, clock, random, se.validator);
+    return new ClusterSession(txn, api, random);
+  }
+
+  reconcile(): void {
+    reconcile(this.api);
+  }
+
+  commit(): void {
+    this.txn.store.setMeta('random', this.random.getState());
+    this.txn.commit();
+  }
+
+  /** Drops everything written in this session. */
+  abort(): void {
+    this.txn.close();
+  }
+}

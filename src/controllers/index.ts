@@ -1,0 +1,22 @@
+// Runs the control loops to a fixed point: each controller is level-triggered (reads desired and
+// observed state, writes only differences), and rounds repeat until one writes nothing.
+
+import type { ApiServer } from '../api/server.js';
+import { garbageCollector } from './gc/index.js';
+import { namespaceController } from './namespace/index.js';
+
+export type Controller = (api: ApiServer) => void;
+
+/** Fixed order: later controllers see what earlier ones wrote in the same round. */
+export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageCollector];
+
+const MAX_ROUNDS = 200;
+
+export function reconcile(api: ApiServer, controllers: readonly Controller[] = CONTROLLERS): void {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = api.store.revision();
+    for (const c of controllers) c(api);
+    if (api.store.revision() === before) return;
+  }
+  throw new Error(`controllers did not converge after ${MAX_ROUNDS} rounds`);
+}

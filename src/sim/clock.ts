@@ -1,0 +1,36 @@
+// The cluster clock. Everything that needs "now" gets it from a Clock; only this file reads the wall
+// clock. KUBE_LITE_NOW pins it (tests and golden transcripts use a fixed clock).
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export class WallClock implements Clock {
+  now(): number {
+    return Date.now();
+  }
+}
+
+export class FixedClock implements Clock {
+  constructor(private readonly ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+}
+
+/** The clock for an invocation: fixed when KUBE_LITE_NOW is set (RFC 3339), else the wall clock. */
+export function clockFromEnv(env: Record<string, string | undefined>): Clock {
+  const fixed = env['KUBE_LITE_NOW'];
+  if (fixed) {
+    const ms = Date.parse(fixed);
+    if (Number.isNaN(ms)) throw new Error(`KUBE_LITE_NOW is not an RFC 3339 time: ${JSON.stringify(fixed)}`);
+    return new FixedClock(ms);
+  }
+  return new WallClock();
+}
+
+/** RFC 3339 with second precision, as metav1.Time serializes: 2026-11-22T20:50:23Z. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,72 @@
+// The cluster's only source of randomness. A seeded generator whose state lives in the store, so the
+// same seed and the same commands produce the same names, UIDs and IPs in every run.
+
+/** Alphabet of apimachinery's utilrand.String: no vowels, no ambiguous characters. */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export class SeededRandom {
+  private state: number;
+
+  constructor(state: number) {
+    this.state = state >>> 0;
+  }
+
+  /** The state to persist; a new SeededRandom(state) continues the same sequence. */
+  getState(): number {
+    return this.state;
+  }
+
+  /** mulberry32: small, fast, good enough for names and addresses. */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** utilrand.String(n): the suffix of generated names (`web-7d4b9c8f5d-x2kqp`). */
+  nameSuffix(n = 5): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += NAME_ALPHABET[this.int(NAME_ALPHABET.length)];
+    return s;
+  }
+
+  /** A version-4 UUID, as the apiserver assigns to metadata.uid. */
+  uuid(): string {
+    const hex: string[] = [];
+    for (let i = 0; i < 32; i++) hex.push(this.int(16).toString(16));
+    hex[12] = '4';
+    hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  /** n random lowercase hex characters (container IDs, image digests). */
+  hex(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += this.int(16).toString(16);
+    return s;
+  }
+}
+
+/** A fresh seed when the user gave none: the one place that reads real entropy. */
+export function entropySeed(): number {
+  return Math.floor(Math.random() * 0xffffffff) >>> 0;
+}
+
+/** Parses a user-given seed (`--seed`, KUBE_LITE_SEED): any string maps to a 32-bit state. */
+export function seedFromString(s: string): number {
+  if (/^\d+$/.test(s)) return Number(BigInt(s) & 0xffffffffn);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

@@ -1,0 +1,48 @@
+// The narrow storage interface the API layer uses. Objects are keyed by resource ("pods",
+// "deployments.apps"), namespace ("" for cluster-scoped) and name. A file backend implements it today;
+// an etcd backend can implement it later without any caller changing.
+
+import type { KObject } from '../api/types.js';
+
+export interface ObjectKey {
+  /** Plural resource with group: "pods", "deployments.apps", "ingresses.networking.k8s.io". */
+  resource: string;
+  /** "" for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+}
+
+export class StoreConflictError extends Error {
+  constructor(
+    readonly key: ObjectKey,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`resourceVersion conflict on ${key.resource} ${key.namespace}/${key.name}: expected ${expected}, found ${actual}`);
+  }
+}
+
+export class StoreError extends Error {}
+
+export interface Store {
+  get(key: ObjectKey): KObject | undefined;
+  /** Objects of one resource, sorted by namespace then name; `namespace` undefined = all namespaces. */
+  list(resource: string, namespace?: string): KObject[];
+  /** Stores a new object; assigns metadata.resourceVersion from the next cluster revision. */
+  create(key: ObjectKey, obj: KObject): KObject;
+  /**
+   * Replaces an object. With `expectedResourceVersion`, fails with StoreConflictError when the stored
+   * object has another. An update that changes nothing keeps the resourceVersion and the revision.
+   */
+  update(key: ObjectKey, obj: KObject, expectedResourceVersion?: string): KObject;
+  delete(key: ObjectKey): KObject | undefined;
+  /** The cluster-wide revision: the resourceVersion of the newest write. */
+  revision(): number;
+  /** Small named values kept with the cluster (random-generator state, allocators, settings). */
+  getMeta<T>(name: string): T | undefined;
+  setMeta(name: string, value: unknown): void;
+}
+
+export function keyOf(resource: string, obj: KObject): ObjectKey {
+  return { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' };
+}
