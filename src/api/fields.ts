@@ -18,8 +18,8 @@ export interface FieldRequirement {
 
 export interface FieldSelector {
   readonly requirements: readonly FieldRequirement[];
-  /** A missing field (getter returns undefined) reads as "" like fields.Set.Get. */
-  matches(get: (field: string) => string | undefined): boolean;
+  /** A missing field (getter returns undefined / absent key) reads as "" like fields.Set.Get. */
+  matches(get: ((field: string) => string | undefined) | Record<string, string>): boolean;
   empty(): boolean;
   /** fields.Selector.String(): terms in parse (sorted) order, values re-escaped. */
   string(): string;
@@ -83,7 +83,11 @@ function splitTerm(term: string): [string, '!=' | '==' | '=', string] | undefine
 function makeSelector(reqs: FieldRequirement[]): FieldSelector {
   return {
     requirements: reqs,
-    matches: (get) => reqs.every((r) => ((get(r.field) ?? '') === r.value) === (r.operator === '=')),
+    matches: (get) => {
+      const read =
+        typeof get === 'function' ? get : (f: string) => (Object.prototype.hasOwnProperty.call(get, f) ? get[f] : undefined);
+      return reqs.every((r) => ((read(r.field) ?? '') === r.value) === (r.operator === '='));
+    },
     empty: () => reqs.length === 0,
     string: () => reqs.map((r) => `${r.field}${r.operator}${escapeFieldValue(r.value)}`).join(','),
   };
@@ -243,8 +247,13 @@ const SPECIFIC: Record<string, (o: Obj) => Record<string, string>> = {
   Job: (o) => ({ 'status.successful': int(rec(o.status).succeeded) }),
 };
 
-/** The fields.Set the apiserver matches a field selector against for one object of `kind`. */
-export function fieldsForKind(kind: string, obj: unknown): Record<string, string> {
+/**
+ * The fields.Set the apiserver matches a field selector against for one object of `kind`.
+ * With `validate`, first checks every term's label against the kind's conversion and throws
+ * FieldSelectorError like the apiserver (prefer fieldSelectorForKind, which also renames labels).
+ */
+export function fieldsForKind(kind: string, obj: unknown, validate?: FieldSelector): Record<string, string> {
+  for (const r of validate?.requirements ?? []) convertFieldLabel(kind, r.field);
   const k = canonicalKind(kind);
   const o = rec(obj);
   const meta = rec(o.metadata);
@@ -256,6 +265,5 @@ export function fieldsForKind(kind: string, obj: unknown): Record<string, string
 
 /** Convenience: does `obj` (of `kind`) match a selector from fieldSelectorForKind? */
 export function matchesFields(sel: FieldSelector, kind: string, obj: unknown): boolean {
-  const set = fieldsForKind(kind, obj);
-  return sel.matches((f) => (Object.prototype.hasOwnProperty.call(set, f) ? set[f] : undefined));
+  return sel.matches(fieldsForKind(kind, obj));
 }

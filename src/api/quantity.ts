@@ -277,11 +277,6 @@ export function parseQuantity(str: string): Quantity {
   return Quantity._make(positive ? u : -u, e, format, cached);
 }
 
-/** MustParse-like helper for trusted inputs (tests, defaults). */
-export function mustParseQuantity(s: string): Quantity {
-  return parseQuantity(s);
-}
-
 /** Go's int64(float64) on amd64: NaN, ±Inf and out-of-range values become MinInt64. */
 function goInt64(f: number): string {
   if (!Number.isFinite(f) || f >= 9223372036854775808 || f < -9223372036854775808) return '-9223372036854775808';

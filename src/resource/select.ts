@@ -2,15 +2,14 @@
 // come back from the "server", as a 400, the way kube-apiserver rejects a bad selector.
 
 import { badRequest } from '../api/errors.js';
-import { parseSelector } from '../api/labels.js';
-import { fieldsForKind, parseFieldSelector } from '../api/fields.js';
+import { parseSelector, type Selector } from '../api/labels.js';
+import { fieldSelectorForKind, matchesFields, type FieldSelector } from '../api/fields.js';
 import type { ListOptions } from '../api/server.js';
-import type { KObject } from '../api/types.js';
 
 export function listOptions(labelSelector: string | undefined, fieldSelector: string | undefined, kind: string): ListOptions {
   const opts: ListOptions = {};
   if (labelSelector) {
-    let sel;
+    let sel: Selector;
     try {
       sel = parseSelector(labelSelector);
     } catch (e) {
@@ -19,18 +18,13 @@ export function listOptions(labelSelector: string | undefined, fieldSelector: st
     opts.labelSelector = (labels) => sel.matches(labels ?? {});
   }
   if (fieldSelector) {
-    let fsel;
+    let fsel: FieldSelector;
     try {
-      fsel = parseFieldSelector(fieldSelector);
+      fsel = fieldSelectorForKind(kind, fieldSelector);
     } catch (e) {
       throw badRequest((e as Error).message);
     }
-    opts.fieldSelector = (obj: KObject) => {
-      const fields = fieldsForKind(kind, obj);
-      return fsel.matches(fields);
-    };
-    // Unknown fields are rejected up front, as the apiserver validates before listing.
-    fieldsForKind(kind, { apiVersion: 'v1', kind, metadata: {} }, fsel);
+    opts.fieldSelector = (obj) => matchesFields(fsel, kind, obj);
   }
   return opts;
 }
