@@ -1,0 +1,51 @@
+// kubectl version. kube-lite emulates a v1.36.3 client talking to a v1.36.3 cluster; it has no
+// kustomize, so it prints no Kustomize line.
+
+import type { Command } from 'commander';
+import { CliError } from '../../api/errors.js';
+import { KUBERNETES_VERSION } from '../../cluster/bootstrap.js';
+import type { CommandContext } from '../context.js';
+
+function info() {
+  return {
+    major: '1',
+    minor: '36',
+    gitVersion: KUBERNETES_VERSION,
+    gitCommit: '',
+    gitTreeState: '',
+    buildDate: '',
+    goVersion: '',
+    compiler: 'kube-lite',
+    platform: `${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
+  };
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('version')
+    .description('Print the client and server version information')
+    .option('--client', 'If true, shows client version only (no server required)')
+    .option('-o, --output <format>', 'One of yaml or json')
+    .action(async (f: Record<string, unknown>) => {
+      const output = f['output'] as string | undefined;
+      if (output !== undefined && output !== 'yaml' && output !== 'json') {
+        throw new CliError(`--output must be 'yaml' or 'json'`);
+      }
+      const client = !!f['client'];
+      if (!client) await ctx.withApi(() => undefined, { reconcile: false });
+      if (output) {
+        const data: Record<string, unknown> = { clientVersion: info() };
+        if (!client) data['serverVersion'] = info();
+        if (output === 'json') {
+          const { toJson } = await import('../../printers/json.js');
+          ctx.out(toJson(data, { sortKeys: false }).replace(/\n$/, '') + '\n');
+        } else {
+          const { toYaml } = await import('../../printers/yaml.js');
+          ctx.out(toYaml(data));
+        }
+        return;
+      }
+      ctx.out(`Client Version: ${KUBERNETES_VERSION}\n`);
+      if (!client) ctx.out(`Server Version: ${KUBERNETES_VERSION}\n`);
+    });
+}
