@@ -96,6 +96,7 @@ export class ApiServer {
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = obj.metadata.generateName + this.random.nameSuffix(5);
     }
+    obj.metadata.uid = this.random.uuid();
     applyDefaults(obj);
     prepareForCreate(obj);
     const invalid = this.validator.validate(obj);
@@ -106,7 +107,6 @@ export class ApiServer {
     const key = this.key(info, ns, name);
     if (this.store.get(key)) throw alreadyExists(qualifiedResource(info), name);
     this.admit(info, obj);
-    obj.metadata.uid = this.random.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.now());
     if (TRACKS_GENERATION.has(obj.kind)) obj.metadata.generation = 1;
     delete obj.metadata.resourceVersion;

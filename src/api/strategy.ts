@@ -41,8 +41,27 @@ export function prepareForCreate(obj: KObject): void {
   if (obj.kind === 'PersistentVolumeClaim') obj['status'] = { phase: 'Pending' };
   if (obj.kind === 'PersistentVolume') obj['status'] = { phase: 'Pending' };
   if (obj.kind === 'Namespace') obj['status'] = { phase: 'Active' };
+  if (obj.kind === 'Job') generateJobSelector(obj);
   delete obj.metadata.deletionTimestamp;
   delete obj.metadata.deletionGracePeriodSeconds;
+}
+
+/** The job strategy: unless manualSelector, select the job's own uid and label its template so. */
+function generateJobSelector(job: KObject): void {
+  const spec = job['spec'];
+  if (!spec || spec.manualSelector === true) return;
+  const uid = job.metadata.uid!;
+  const name = job.metadata.name!;
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  spec.template ??= {};
+  spec.template.metadata ??= {};
+  spec.template.metadata.labels = {
+    ...(spec.template.metadata.labels ?? {}),
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
 }
 
 /**

@@ -9,8 +9,9 @@ export function formatError(e: unknown, debug: boolean): { text: string; code: n
     if (e.errors.length === 1) return formatError(e.errors[0], debug);
     // MultipleErrors: status errors keep their form; plain ones lose the "error: " prefix.
     const lines = e.errors.map((x) => {
-      const t = formatError(x, debug).text.replace(/\n$/, '');
-      return x instanceof StatusError ? t : t.replace(/^error: /, '');
+      // Within an aggregate an Invalid error keeps the plain Status form, not "The X is invalid".
+      if (x instanceof StatusError) return `Error from server (${x.reason}): ${x.message}`;
+      return formatError(x, debug).text.replace(/\n$/, '').replace(/^error: /, '');
     });
     return { text: lines.join('\n') + '\n', code: 1 };
   }
@@ -18,7 +19,8 @@ export function formatError(e: unknown, debug: boolean): { text: string; code: n
     if (e.kubectlText) return { text: withNewline(e.kubectlText), code: 1 };
     return { text: withNewline(`Error from server (${e.reason}): ${e.message}`), code: 1 };
   }
-  if (e instanceof RawError) return { text: withNewline(e.message), code: e.exitCode };
+  // An empty RawError is a bare exit code (kubectl's ErrExit; diff's "differences found").
+  if (e instanceof RawError) return { text: e.message === '' ? '' : withNewline(e.message), code: e.exitCode };
   if (e instanceof CliError) return { text: withNewline(prefixed(e.message)), code: e.exitCode };
   if (e instanceof StoreError) return { text: withNewline(prefixed(e.message)), code: 1 };
   const err = e as Error;

@@ -12,8 +12,8 @@ import { printTable } from '../../printers/table.js';
 import { toYaml } from '../../printers/yaml.js';
 import { toJson } from '../../printers/json.js';
 import { printJsonPath } from '../../printers/jsonpath.js';
-import { parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } from '../../printers/customcolumns.js';
-import { sortObjectsBy } from '../../printers/sortby.js';
+import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } from '../../printers/customcolumns.js';
+import { sortObjectsBy, sortTableRowsBy, SortByDroppedError } from '../../printers/sortby.js';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
 import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
 import { listOptions } from '../../resource/select.js';
@@ -177,9 +177,13 @@ function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namesp
       ctx.out(o.output.kind === 'yaml' ? toYaml(data) : toJson(data));
       return;
     }
-    case 'name':
-      for (const g of groups) for (const obj of sorted(g.objects)) ctx.out(`${kindWithGroup(g.info)}/${obj.metadata.name}\n`);
+    case 'name': {
+      // The name printer sees one list: --sort-by orders it as a whole.
+      const named = groups.flatMap((g) => g.objects.map((obj) => ({ obj, info: g.info })));
+      const order = o.sortBy ? sortObjectsBy(named.map((n) => n.obj), o.sortBy) : named.map((n) => n.obj);
+      for (const obj of order) ctx.out(`${kindWithGroup(named.find((n) => n.obj === obj)!.info)}/${obj.metadata.name}\n`);
       return;
+    }
     case 'jsonpath': {
       const data = singleItem && all.length === 1 ? all[0]! : asList(sorted(all));
       ctx.out(printJsonPath(o.output.template!, data));
@@ -187,11 +191,27 @@ function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namesp
     }
     case 'custom-columns': {
       const cols = o.output.columnsFile ? parseCustomColumnsFile(o.output.template!) : parseCustomColumns(o.output.template!);
-      ctx.out(tabwrite(renderCustomColumns(cols, sorted(all), { noHeaders: o.noHeaders }), GET_TABWRITER));
+      // The file form always prints its header line.
+      const noHeaders = o.noHeaders && !o.output.columnsFile;
+      try {
+        ctx.out(tabwrite(renderCustomColumns(cols, sorted(all), { noHeaders }), GET_TABWRITER));
+      } catch (e) {
+        if (e instanceof CustomColumnsError) ctx.out(tabwrite(e.partialOutput, GET_TABWRITER));
+        throw e;
+      }
       return;
     }
     default:
-      printTables(groups, o, ctx, namespace, now, sorted);
+      printTables(groups, o, ctx, namespace, now, (objs) => {
+        if (!o.sortBy) return objs;
+        try {
+          return sortTableRowsBy(objs, o.sortBy);
+        } catch (e) {
+          // kubectl's table sorter drops the table it cannot sort.
+          if (e instanceof SortByDroppedError) return [];
+          throw e;
+        }
+      });
   }
 }
 
@@ -208,8 +228,9 @@ function printTables(
   let written = false;
   let first = true;
   for (const g of groups) {
-    if (g.objects.length === 0) continue;
-    const table = tableFor(g.info.kind, sorted(g.objects), now);
+    const objs = sorted(g.objects);
+    if (objs.length === 0) continue;
+    const table = tableFor(g.info.kind, objs, now, { allObjects: g.objects });
     const text = printTable(table, {
       wide: o.output.kind === 'wide',
       noHeaders: o.noHeaders,
@@ -223,7 +244,7 @@ function printTables(
     written ||= text.length > 0;
     first = false;
   }
-  if (!written && groups.every((g) => g.objects.length === 0)) {
+  if (!written) {
     const allNamespaced = groups.length > 0 && groups.every((g) => g.info.namespaced);
     const named = o.requests.some((r) => r.names.length > 0) || o.filenames.length > 0;
     if (named) return;

@@ -79,7 +79,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
         if (type === 'json') {
           if (!Array.isArray(patch)) throw new CliError('unable to parse patch: json: cannot unmarshal object into Go value of type jsonpatch.Patch');
           patched = applyJsonPatch(live, patch) as KObject;
-        } else if (type === 'merge') patched = jsonMergePatch(live, patch) as KObject;
+        } else if (type === 'merge') patched = jsonMergePatch(live, patch as never) as KObject;
         else patched = strategicMergePatch(live, patch as never, live.kind) as KObject;
       } catch (e) {
         if (e instanceof CliError || e instanceof StatusError) throw e;
