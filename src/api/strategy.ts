@@ -30,7 +30,19 @@ const HAS_STATUS_SUBRESOURCE = new Set([
 
 const EMPTY_STATUS_ON_CREATE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
 
+/** The apiserver folds Secret stringData into data (base64) and never stores stringData. */
+function foldStringData(obj: KObject): void {
+  if (obj.kind !== 'Secret' || !obj['stringData']) return;
+  const data: Record<string, string> = { ...(obj['data'] ?? {}) };
+  for (const [k, v] of Object.entries(obj['stringData'] as Record<string, string>)) {
+    data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  }
+  obj['data'] = data;
+  delete obj['stringData'];
+}
+
 export function prepareForCreate(obj: KObject): void {
+  foldStringData(obj);
   if (EMPTY_STATUS_ON_CREATE.has(obj.kind)) obj['status'] = {};
   if (obj.kind === 'StatefulSet') obj['status'] = { availableReplicas: 0, replicas: 0 };
   if (obj.kind === 'Pod') {
@@ -69,6 +81,7 @@ function generateJobSelector(job: KObject): void {
  * metadata (except labels/annotations/finalizers/ownerReferences) win.
  */
 export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): void {
+  foldStringData(obj);
   if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
   if (statusOnly) {
     const status = obj['status'];

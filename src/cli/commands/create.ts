@@ -55,7 +55,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--image <image>', 'Image names to run', collect, [])
     .option('-r, --replicas <n>', 'Number of replicas to create', '1')
     .option('--port <port>', 'The containerPort that this container exposes')
-    .action(async (name: string, f: Record<string, unknown>) => {
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
       const images = f['image'] as string[];
       if (images.length === 0) throw new CliError('required flag(s) "image" not set');
       const ns = await ctx.namespace();
@@ -65,7 +66,8 @@ export function register(program: Command, ctx: CommandContext): void {
       await createOne(ctx, 'deployments', obj, common(f, ctx, true), (e) => `failed to create deployment: ${e.message}`);
     });
 
-  withCommonFlags(create.command('namespace').alias('ns').argument('<name>')).action(async (name: string, f: Record<string, unknown>) => {
+  withCommonFlags(create.command('namespace').alias('ns').argument('<name>')).action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
     await createOne(ctx, 'namespaces', gen.namespace(name), common(f, ctx, true));
   });
 
@@ -75,7 +77,8 @@ export function register(program: Command, ctx: CommandContext): void {
     if (type === 'clusterip') cmd.option('--clusterip <ip>', 'Assign your own ClusterIP or set to None for a headless service');
     if (type === 'nodeport') cmd.option('--node-port <port>', 'Port used to expose the service on each node');
     if (type === 'externalname') cmd.option('--external-name <name>', 'External name of service');
-    cmd.action(async (name: string, f: Record<string, unknown>) => {
+    cmd.action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
       const ns = await ctx.namespace();
       const svc = gen.service(type, name, {
         tcp: (f['tcp'] as string[]).flatMap((s) => s.split(',')),
@@ -92,7 +95,8 @@ export function register(program: Command, ctx: CommandContext): void {
   withCommonFlags(create.command('configmap').alias('cm').argument('<name>'))
     .option('--from-literal <key=value>', 'Specify a key and literal value', collect, [])
     .option('--from-file <source>', 'Key files', collect, [])
-    .action(async (name: string, f: Record<string, unknown>) => {
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
       const ns = await ctx.namespace();
       const cm = gen.configMap(name, f['fromLiteral'] as string[], f['fromFile'] as string[], ctx.io.cwd, ctx.namespaceExplicit() ? ns : undefined);
       await createOne(ctx, 'configmaps', cm, common(f, ctx, true), (e) => `failed to create configmap: ${e.message}`);
@@ -103,7 +107,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--from-literal <key=value>', 'Specify a key and literal value', collect, [])
     .option('--from-file <source>', 'Key files', collect, [])
     .option('--type <type>', 'The type of secret to create')
-    .action(async (name: string, f: Record<string, unknown>) => {
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
       const ns = await ctx.namespace();
       const s = gen.secret(name, f['fromLiteral'] as string[], f['fromFile'] as string[], f['type'] as string | undefined, ctx.io.cwd, ctx.namespaceExplicit() ? ns : undefined);
       await createOne(ctx, 'secrets', s, common(f, ctx, true), (e) => `failed to create secret ${e.message}`);
