@@ -1,0 +1,61 @@
+// Applies every manifest in ../shared/corpus (real manifests from kubernetes/examples and
+// kubernetes/website), each into a fresh cluster, and classifies the result:
+//   applied   every object was created
+//   rejected  kubectl's own rejection: a kind or API version the cluster does not serve
+//             ("no matches for kind"), or an object a 1.36 apiserver refuses (pinned message)
+//   failure   anything else
+// The per-file outcome is pinned in expected.json (UPDATE_GOLDEN=1 rewrites it), so a change in
+// behaviour shows up as a reviewed diff. No file may crash the CLI.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempHome } from '../helpers/cli.js';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const corpus = path.resolve(here, '../../../shared/corpus');
+const expectedFile = path.join(here, 'expected.json');
+
+function manifests(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...manifests(p));
+    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+type Outcome = { outcome: 'applied' | 'rejected' | 'failure'; stderr?: string };
+
+function classify(code: number, stderr: string): Outcome {
+  if (code === 0) return { outcome: 'applied' };
+  const lines = stderr.trim().split('\n');
+  const kubectlShaped = lines.every((l) => /^(error: |Error from server |The |ensure CRDs are installed first|Warning: |\* |[a-z].* is invalid)/.test(l));
+  if (!kubectlShaped) return { outcome: 'failure', stderr };
+  return { outcome: 'rejected', stderr };
+}
+
+describe.skipIf(!fs.existsSync(corpus))('corpus', () => {
+  it('applies every corpus manifest without crashing', async () => {
+    const results: Record<string, Outcome> = {};
+    for (const file of manifests(corpus)) {
+      const rel = path.relative(corpus, file);
+      const home = tempHome();
+      const r = await run(home, 'apply', '-f', file);
+      const o = classify(r.code, r.stderr.split(corpus + '/').join(''));
+      // A crash is a stack trace or a non-kubectl error line.
+      expect(r.stderr, rel).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+      results[rel] = o;
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+    const counts = { applied: 0, rejected: 0, failure: 0 };
+    for (const o of Object.values(results)) counts[o.outcome]++;
+    console.log(`corpus: ${Object.keys(results).length} files: ${counts.applied} applied, ${counts.rejected} rejected as kubectl would, ${counts.failure} failures`);
+    if (process.env['UPDATE_GOLDEN'] || !fs.existsSync(expectedFile)) {
+      fs.writeFileSync(expectedFile, JSON.stringify(results, null, 1) + '\n');
+    }
+    expect(results).toEqual(JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
+    expect(counts.failure).toBe(0);
+  }, 600_000);
+});
