@@ -1,5 +1,6 @@
-// An exclusive lock between kube-lite processes sharing one cluster directory: a lock file created
-// with O_EXCL holding the owner's pid. A lock left by a process that died (crash, kill -9) is stolen.
+// An exclusive lock between kube-lite processes sharing one cluster directory: a lock file holding
+// the owner's pid, created atomically (written to a private file, then hard-linked into place, so no
+// one ever sees an empty lock). A lock left by a process that died (crash, kill -9) is taken over.
 
 import fs from 'node:fs';
 import { StoreError } from './store.js';
@@ -9,14 +10,16 @@ function sleep(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
-function ownerAlive(lockPath: string): boolean {
-  let pid: number;
+function readPid(file: string): number | undefined {
   try {
-    pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
-    return true; // being written or just removed: treat as held, look again shortly
+    return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+}
+
+function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -32,34 +35,48 @@ export class FileLock {
 
   acquire(timeoutMs = 60_000): void {
     const deadline = performance.now() + timeoutMs;
-    let wait = 2;
-    for (;;) {
-      try {
-        const fd = fs.openSync(this.path, 'wx');
-        fs.writeSync(fd, String(process.pid));
-        fs.closeSync(fd);
-        this.held = true;
-        return;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-      if (!ownerAlive(this.path)) {
-        // Rename first so that only one waiter removes a given stale lock.
-        const stale = `${this.path}.stale-${process.pid}`;
+    const mine = `${this.path}.${process.pid}`;
+    fs.writeFileSync(mine, String(process.pid));
+    try {
+      let wait = 1;
+      for (;;) {
         try {
-          fs.renameSync(this.path, stale);
-          fs.rmSync(stale, { force: true });
-        } catch {
-          /* another process got there first */
+          fs.linkSync(mine, this.path);
+          this.held = true;
+          return;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         }
-        continue;
+        const owner = readPid(this.path);
+        if (owner !== undefined && !alive(owner)) this.takeOverStale(owner);
+        else {
+          if (performance.now() > deadline) throw new StoreError(`timed out waiting for the cluster lock ${this.path}`);
+          sleep(wait);
+          wait = Math.min(wait * 2, 20);
+        }
       }
-      if (performance.now() > deadline) {
-        throw new StoreError(`timed out waiting for the cluster lock ${this.path}`);
-      }
-      sleep(wait);
-      wait = Math.min(wait * 2, 25);
+    } finally {
+      fs.rmSync(mine, { force: true });
     }
+  }
+
+  /** Moves a dead owner's lock aside; if a live lock was moved by a race, puts it back. */
+  private takeOverStale(deadPid: number): void {
+    const aside = `${this.path}.stale-${process.pid}`;
+    try {
+      fs.renameSync(this.path, aside);
+    } catch {
+      return; // someone else moved it first
+    }
+    const moved = readPid(aside);
+    if (moved !== deadPid && moved !== undefined) {
+      try {
+        fs.linkSync(aside, this.path);
+      } catch {
+        /* a new owner already holds the lock */
+      }
+    }
+    fs.rmSync(aside, { force: true });
   }
 
   release(): void {

@@ -73,8 +73,15 @@ function applyOne(api: ApiServer, ref: ResourceRef, dryRun: DryRun, printer: Res
   const manifest: KObject = structuredClone(ref.object!);
   if (ref.info.namespaced) manifest.metadata = { ...manifest.metadata, namespace: ref.namespace };
   const modified = withLastApplied(manifest);
-  const live = api.tryGet(ref.info, ref.namespace, ref.name);
   const source = ref.source!;
+  if (!ref.name) {
+    // kubectl fails before the GET: client-go refuses a request for an empty name.
+    const gv = `${ref.info.group}/${ref.info.version}`;
+    throw new CliError(
+      `error when retrieving current configuration of:\nResource: "${gv}, Resource=${ref.info.resource}", GroupVersionKind: "${gv}, Kind=${ref.info.kind}"\nName: "", Namespace: "${ref.namespace}"\nfrom server for: "${source}": resource name may not be empty`,
+    );
+  }
+  const live = api.tryGet(ref.info, ref.namespace, ref.name);
   if (!live) {
     if (dryRun === 'client') {
       printer.print({ info: ref.info, obj: modified, operation: withDryRun('created', dryRun) });

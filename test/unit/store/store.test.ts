@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FileStoreTxn, initStateDir, STATE_FILE } from '../../../src/store/file-store.js';
+import { FileLock } from '../../../src/store/lock.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { StoreConflictError, StoreError } from '../../../src/store/store.js';
+import type { KObject } from '../../../src/api/types.js';
+import { main } from '../../../src/cli/main.js';
+
+const cm = (name: string, data: Record<string, string> = {}): KObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace: 'default' },
+  data,
+});
+const key = (name: string) => ({ resource: 'configmaps', namespace: 'default', name });
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kl-store-'));
+}
+
+describe('MemoryStore', () => {
+  it('assigns increasing resourceVersions from one cluster-wide revision', () => {
+    const s = new MemoryStore();
+    const a = s.create(key('a'), cm('a'));
+    const b = s.create(key('b'), cm('b'));
+    expect(Number(b.metadata.resourceVersion)).toBe(Number(a.metadata.resourceVersion) + 1);
+    expect(s.revision()).toBe(Number(b.metadata.resourceVersion));
+  });
+
+  it('keeps the resourceVersion and revision for a write that changes nothing', () => {
+    const s = new MemoryStore();
+    const a = s.create(key('a'), cm('a', { x: '1' }));
+    const rev = s.revision();
+    const same = s.update(key('a'), { ...a, metadata: { ...a.metadata } });
+    expect(same.metadata.resourceVersion).toBe(a.metadata.resourceVersion);
+    expect(s.revision()).toBe(rev);
+    const changed = s.update(key('a'), cm('a', { x: '2' }));
+    expect(changed.metadata.resourceVersion).toBe(String(rev + 1));
+  });
+
+  it('rejects an update with a stale expected resourceVersion', () => {
+    const s = new MemoryStore();
+    const a = s.create(key('a'), cm('a'));
+    s.update(key('a'), cm('a', { x: '1' }));
+    expect(() => s.update(key('a'), cm('a', { x: '2' }), a.metadata.resourceVersion)).toThrow(StoreConflictError);
+  });
+
+  it('hands out copies: mutating a result does not change the store', () => {
+    const s = new MemoryStore();
+    s.create(key('a'), cm('a', { x: '1' }));
+    const got = s.get(key('a'))!;
+    got['data'].x = 'changed';
+    expect(s.get(key('a'))!['data']).toEqual({ x: '1' });
+  });
+
+  it('lists sorted by namespace then name', () => {
+    const s = new MemoryStore();
+    for (const [ns, n] of [['b', 'x'], ['a', 'z'], ['a', 'y']] as const) {
+      s.create({ resource: 'configmaps', namespace: ns, name: n }, { ...cm(n), metadata: { name: n, namespace: ns } });
+    }
+    expect(s.list('configmaps').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['a/y', 'a/z', 'b/x']);
+    expect(s.list('configmaps', 'a')).toHaveLength(2);
+  });
+});
+
+describe('FileStoreTxn', () => {
+  it('commits atomically and only when something changed', () => {
+    const dir = tmpDir();
+    initStateDir(dir, new MemoryStore().snapshot());
+    const file = path.join(dir, STATE_FILE);
+    const before = fs.statSync(file).mtimeMs;
+    const t1 = FileStoreTxn.open(dir);
+    t1.commit();
+    expect(fs.statSync(file).mtimeMs).toBe(before);
+    const t2 = FileStoreTxn.open(dir);
+    t2.store.create(key('a'), cm('a'));
+    t2.commit();
+    const t3 = FileStoreTxn.open(dir);
+    expect(t3.store.get(key('a'))?.metadata.name).toBe('a');
+    t3.close();
+    expect(fs.readdirSync(dir)).toEqual([STATE_FILE]);
+  });
+
+  it('drops everything on close without commit (a failed command changes nothing)', () => {
+    const dir = tmpDir();
+    initStateDir(dir, new MemoryStore().snapshot());
+    const t = FileStoreTxn.open(dir);
+    t.store.create(key('a'), cm('a'));
+    t.close();
+    const t2 = FileStoreTxn.open(dir);
+    expect(t2.store.get(key('a'))).toBeUndefined();
+    t2.close();
+  });
+
+  it('a crash before the rename leaves the last committed state (temporary file ignored)', () => {
+    const dir = tmpDir();
+    const s = new MemoryStore();
+    s.create(key('a'), cm('a'));
+    initStateDir(dir, s.snapshot());
+    fs.writeFileSync(path.join(dir, `${STATE_FILE}.tmp-99999`), '{"half": ');
+    const t = FileStoreTxn.open(dir);
+    expect(t.store.get(key('a'))).toBeDefined();
+    t.close();
+  });
+
+  it('names the file when the store is corrupt, and never resets it', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, STATE_FILE);
+    fs.writeFileSync(file, '{not json');
+    expect(() => FileStoreTxn.open(dir)).toThrow(StoreError);
+    expect(() => FileStoreTxn.open(dir)).toThrow(`the cluster store ${file} is corrupt`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{not json');
+  });
+
+  it('reports a corrupt store through the CLI as a kubectl-style error, exit 1', async () => {
+    const home = tmpDir();
+    const io = (out: string[]) => ({
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void out.push(s),
+      readStdin: () => '',
+      env: { KUBE_LITE_HOME: home, KUBE_LITE_SEED: '1' },
+      cwd: home,
+    });
+    expect(await main(['get', 'ns'], io([]))).toBe(0);
+    const file = path.join(home, 'clusters/kube-lite', STATE_FILE);
+    fs.writeFileSync(file, 'garbage');
+    const out: string[] = [];
+    expect(await main(['get', 'ns'], io(out))).toBe(1);
+    expect(out.join('')).toBe(`error: the cluster store ${file} is corrupt: Unexpected token 'g', "garbage" is not valid JSON\n`);
+  });
+});
+
+describe('FileLock', () => {
+  it('takes over a lock left by a dead process', () => {
+    const dir = tmpDir();
+    const lockPath = path.join(dir, 'state.lock');
+    fs.writeFileSync(lockPath, '2147483646'); // no such pid
+    const lock = new FileLock(lockPath);
+    lock.acquire(2000);
+    expect(fs.readFileSync(lockPath, 'utf8')).toBe(String(process.pid));
+    lock.release();
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+
+  it('waits for a live owner and times out with a clear error', () => {
+    const dir = tmpDir();
+    const lockPath = path.join(dir, 'state.lock');
+    fs.writeFileSync(lockPath, String(process.ppid));
+    expect(() => new FileLock(lockPath).acquire(50)).toThrow(`timed out waiting for the cluster lock ${lockPath}`);
+  });
+});
