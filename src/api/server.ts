@@ -7,6 +7,7 @@ import type { Clock } from '../sim/clock.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { SeededRandom } from '../sim/random.js';
 import type { Store } from '../store/store.js';
+import { SimContext } from '../sim/context.js';
 import { admitService } from './admission/service.js';
 import { admitPod } from './admission/pod.js';
 import { applyDefaults } from './defaults/index.js';
@@ -45,6 +46,8 @@ export class ApiServer {
     readonly clock: Clock,
     readonly random: SeededRandom,
     private readonly validator: Validator,
+    /** The simulated world: timing profile and due-time bookkeeping for controllers. */
+    readonly sim: SimContext = new SimContext(),
   ) {}
 
   now(): number {

@@ -44,11 +44,16 @@ export class CommandContext {
    * call the API, reconcile again, commit. An error drops every write of the transaction.
    */
   async withApi<T>(fn: (api: ApiServer) => T | Promise<T>, opts: { reconcile?: boolean } = {}): Promise<T> {
+    return this.withSession((s) => fn(s.api), opts);
+  }
+
+  /** Like withApi, with the session itself (for verbs that move the cluster clock). */
+  async withSession<T>(fn: (session: ClusterSession) => T | Promise<T>, opts: { reconcile?: boolean } = {}): Promise<T> {
     const { clusterName } = await this.context();
     const session = ClusterSession.open(this.sessionEnv(), clusterName);
     try {
       if (opts.reconcile !== false) session.reconcile();
-      const result = await fn(session.api);
+      const result = await fn(session);
       if (opts.reconcile !== false) session.reconcile();
       session.commit();
       return result;

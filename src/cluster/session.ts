@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import { ApiServer, type Validator } from '../api/server.js';
 import { CliError } from '../api/errors.js';
 import { reconcile } from '../controllers/index.js';
-import { clockFromEnv, type Clock } from '../sim/clock.js';
+import { clockFromEnv, OffsetClock, type Clock } from '../sim/clock.js';
+import { SimContext } from '../sim/context.js';
+import type { TimingProfile } from '../sim/timing.js';
 import { entropySeed, SeededRandom, seedFromString } from '../sim/random.js';
 import { FileStoreTxn, initStateDir } from '../store/file-store.js';
 import { MemoryStore } from '../store/memory-store.js';
@@ -32,7 +34,7 @@ export async function createCluster(se: SessionEnv, opts: CreateClusterOptions):
   const seed = seedText !== undefined ? seedFromString(seedText) : entropySeed();
   const store = new MemoryStore();
   const random = new SeededRandom(seed);
-  const api = new ApiServer(store, clockFromEnv(se.env), random, se.validator);
+  const api = new ApiServer(store, clockFromEnv(se.env), random, se.validator, new SimContext(opts.timing ?? 'instant'));
   bootstrapCluster(api, { clusterName: opts.name, nodes: opts.nodes });
   reconcile(api);
   store.setMeta('random', random.getState());
@@ -70,22 +72,38 @@ export async function resolveContext(se: SessionEnv, contextFlag: string | undef
   return { contextName: name, clusterName: ctx.context.cluster, namespace: ctx.context.namespace || 'default' };
 }
 
+export interface ClusterMeta {
+  name: string;
+  nodes: number;
+  timing: TimingProfile;
+  seed: number;
+}
+
 export class ClusterSession {
   private constructor(
     private readonly txn: FileStoreTxn,
     readonly api: ApiServer,
     private readonly random: SeededRandom,
+    private readonly clock: OffsetClock,
   ) {}
 
-  static open(se: SessionEnv, clusterName: string, clock: Clock = clockFromEnv(se.env)): ClusterSession {
+  static open(se: SessionEnv, clusterName: string, base: Clock = clockFromEnv(se.env)): ClusterSession {
     const dir = clusterDir(se.home, clusterName);
     if (!fs.existsSync(dir)) {
       throw new CliError(`cluster "${clusterName}" does not exist (create it with: kube-lite cluster create ${clusterName})`);
     }
     const txn = FileStoreTxn.open(dir);
     const random = new SeededRandom(txn.store.getMeta<number>('random') ?? 1);
-    const api = new ApiServer(txn.store, clock, random, se.validator);
-    return new ClusterSession(txn, api, random);
+    const meta = txn.store.getMeta<ClusterMeta>('cluster');
+    const clock = new OffsetClock(base, txn.store.getMeta<number>('clockOffsetMs') ?? 0);
+    const api = new ApiServer(txn.store, clock, random, se.validator, new SimContext(meta?.timing ?? 'instant'));
+    return new ClusterSession(txn, api, random, clock);
+  }
+
+  /** Moves the cluster clock forward (persisted): simulated time passes at once. */
+  advance(ms: number): void {
+    this.clock.offsetMs += ms;
+    this.txn.store.setMeta('clockOffsetMs', this.clock.offsetMs);
   }
 
   reconcile(): void {

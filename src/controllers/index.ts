@@ -12,8 +12,13 @@ export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageC
 
 const MAX_ROUNDS = 200;
 
+/**
+ * Runs the controllers at the clock's current time until a round writes nothing. Afterwards
+ * api.sim.nextWakeup() tells when something pending becomes due (undefined: nothing pending).
+ */
 export function reconcile(api: ApiServer, controllers: readonly Controller[] = CONTROLLERS): void {
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    api.sim.resetWakeup();
     const before = api.store.revision();
     for (const c of controllers) c(api);
     if (api.store.revision() === before) return;

@@ -34,3 +34,17 @@ export function clockFromEnv(env: Record<string, string | undefined>): Clock {
 export function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * The cluster's clock: a base clock plus an offset kept in the store, which `cluster advance` and the
+ * waiting verbs (`rollout status`, `wait`) move forward to make simulated time pass at once.
+ */
+export class OffsetClock implements Clock {
+  constructor(
+    private readonly base: Clock,
+    public offsetMs: number,
+  ) {}
+  now(): number {
+    return this.base.now() + this.offsetMs;
+  }
+}
