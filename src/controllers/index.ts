@@ -7,7 +7,11 @@ import { namespaceController } from './namespace/index.js';
 
 export type Controller = (api: ApiServer) => void;
 
-/** Fixed order: later controllers see what earlier ones wrote in the same round. */
+/**
+ * Fixed order: later controllers see what earlier ones wrote in the same round. The intended order
+ * (each controller adds itself at its place):
+ *   namespace, deployment, replicaset, replicationcontroller, scheduler, kubelet, nodelifecycle, gc
+ */
 export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageCollector];
 
 const MAX_ROUNDS = 200;
