@@ -38,7 +38,7 @@ export function register(program: Command, ctx: CommandContext): void {
         if (!client) data['serverVersion'] = info();
         if (output === 'json') {
           const { toJson } = await import('../../printers/json.js');
-          ctx.out(toJson(data, { sortKeys: false }).replace(/\n$/, '') + '\n');
+          ctx.out(toJson(data, { sortKeys: false, indent: '  ' }));
         } else {
           const { toYaml } = await import('../../printers/yaml.js');
           ctx.out(toYaml(data));
