@@ -30,8 +30,9 @@ type Outcome = { outcome: 'applied' | 'rejected' | 'failure'; stderr?: string };
 
 function classify(code: number, stderr: string): Outcome {
   if (code === 0) return { outcome: 'applied' };
-  const lines = stderr.trim().split('\n');
-  const kubectlShaped = lines.every((l) => /^(error: |Error from server |The |ensure CRDs are installed first|Warning: |\* |[a-z].* is invalid)/.test(l));
+  // kubectl's errors start with one of these; anything else (a stack trace, a bare message) is a failure.
+  const first = stderr.replace(/^Warning: .*\n/gm, '').split('\n')[0] ?? '';
+  const kubectlShaped = /^(error: |Error from server |The )/.test(first);
   if (!kubectlShaped) return { outcome: 'failure', stderr };
   return { outcome: 'rejected', stderr };
 }
