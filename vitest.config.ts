@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
     globalSetup: ['test/global-setup.ts'],
+    // The JSON report lets .ci/run print a one-line summary.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'build/test-results.json' },
   },
 });
