@@ -3,7 +3,7 @@
 const BOOL_FLAGS = new Set([
   'all', 'all-namespaces', 'overwrite', 'no-headers', 'show-labels', 'show-kind', 'ignore-not-found', 'now',
   'force', 'wait', 'recursive', 'list', 'local', 'record', 'save-config', 'show-managed-fields', 'watch',
-  'server-side', 'force-conflicts', 'prune', 'minify', 'raw', 'current', 'client', 'short', 'namespaced',
+  'server-side', 'force-conflicts', 'prune', 'minify', 'raw', 'current', 'client', 'short',
   'no-headers', 'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'keep-annotations',
 ]);
 

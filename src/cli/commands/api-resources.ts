@@ -12,7 +12,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('api-resources')
     .description('Print the supported API resources on the server')
     .option('-o, --output <format>', 'Output format. One of: wide|name')
-    .option('--namespaced <bool>', 'If false, non-namespaced resources will be returned')
+    .option('--namespaced [bool]', 'If false, non-namespaced resources will be returned')
     .option('--api-group <group>', 'Limit to resources in the specified API group')
     .option('--no-headers', "When using the default or custom-column output format, don't print headers")
     .option('--sort-by <field>', "If non-empty, sort list of resources using specified field. One of 'name' or 'kind'")
@@ -24,7 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new CliError(`--output ${output} is not available`);
       }
       let items: ResourceInfo[] = [...RESOURCES];
-      const namespaced = f['namespaced'] as string | undefined;
+      const namespaced = f['namespaced'] === true ? 'true' : (f['namespaced'] as string | undefined);
       if (namespaced !== undefined) items = items.filter((r) => r.namespaced === (namespaced === 'true'));
       const group = f['apiGroup'] as string | undefined;
       if (group !== undefined) items = items.filter((r) => r.group === group);
