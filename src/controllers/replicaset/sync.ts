@@ -1,0 +1,102 @@
+// One sync of one ReplicaSet/ReplicationController (replica_set.go syncReplicaSet + manageReplicas):
+// claim pods, create or delete the difference, then write the recomputed status if it changed.
+
+import { SelectorParseError, type Selector } from '../../api/labels.js';
+import { controllerOf, deepEqual } from '../../api/object.js';
+import type { ApiServer } from '../../api/server.js';
+import type { KObject } from '../../api/types.js';
+import { claimPods } from './claim.js';
+import { pods, type OwnerKind } from './kind.js';
+import { getPodsToDelete } from './ordering.js';
+import { createPod, deletePod } from './podcontrol.js';
+import { isPodActive, isPodTerminating } from './podutil.js';
+import { calculateStatus, nextAvailabilityCheck } from './status.js';
+
+/** At most this many creates or deletes per sync (replicaset.BurstReplicas). */
+const BURST_REPLICAS = 500;
+
+export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): void {
+  let selector: Selector;
+  try {
+    selector = kind.selector(owner);
+  } catch (e) {
+    if (e instanceof SelectorParseError) return; // upstream logs and skips an invalid selector
+    throw e;
+  }
+  const ns = owner.metadata.namespace;
+  const uid = owner.metadata.uid;
+  // FilterPodsByOwner(includeOrphaned): this owner's pods and every pod without a controller.
+  const mine = api.list(pods(), ns).filter((p) => {
+    const ref = controllerOf(p);
+    return !ref || ref.uid === uid;
+  });
+  const claim = claimPods(api, kind, owner, selector, mine.filter(isPodActive));
+  if (claim.error !== undefined) return; // retried on a later pass, as upstream requeues
+  const active = claim.claimed;
+  const terminating = kind.terminatingReplicas
+    ? mine.filter((p) => isPodTerminating(p) && controllerOf(p)?.uid === uid && selector.matches(p.metadata.labels ?? {}))
+    : undefined;
+
+  const manageError = owner.metadata.deletionTimestamp ? undefined : manageReplicas(api, kind, owner, active);
+
+  // Like upstream, status counts the pods seen before this sync's creates/deletes; the next pass
+  // (the loop runs until nothing changes) sees the new ones.
+  const nowMs = api.now();
+  const status = calculateStatus({ owner, active, terminating, manageError, nowMs });
+  if (!deepEqual(status, owner['status'] ?? {})) {
+    api.updateStatus(kind.resource(), { ...structuredClone(owner), status });
+  }
+  const wake = nextAvailabilityCheck(owner, active, nowMs);
+  if (wake !== undefined) api.sim.wakeAt(wake);
+}
+
+/** Creates missing pods (all at once: no slow-start needed here) or deletes surplus ones. */
+function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active: KObject[]): string | undefined {
+  const want = Number(owner['spec']?.replicas ?? 1);
+  const diff = Math.min(Math.abs(active.length - want), BURST_REPLICAS);
+  // Report a failure once per episode: while the owner shows ReplicaFailure, retries stay silent.
+  const quiet = (owner['status']?.conditions ?? []).some((c: { type?: string }) => c?.type === 'ReplicaFailure');
+  if (active.length < want) {
+    for (let i = 0; i < diff; i++) {
+      const err = createPod(api, kind, owner, quiet);
+      if (err !== undefined) return err; // slow start: a failed batch stops the rest
+    }
+  } else if (active.length > want) {
+    const victims = getPodsToDelete(active, relatedPods(api, kind, owner), diff, api.now());
+    // Upstream deletes them concurrently and reports the first failure.
+    let first: string | undefined;
+    for (const pod of victims) {
+      const err = deletePod(api, kind, owner, pod, quiet);
+      first ??= err;
+    }
+    return first;
+  }
+  return undefined;
+}
+
+/**
+ * getIndirectlyRelatedPods: the pods selected by every owner sharing this one's controller (the
+ * ReplicaSets of one Deployment). An owner without a controller has none, so all ranks are 0.
+ */
+function relatedPods(api: ApiServer, kind: OwnerKind, owner: KObject): KObject[] {
+  const ctrl = controllerOf(owner);
+  if (!ctrl) return [];
+  const all = api.list(pods(), owner.metadata.namespace);
+  const seen = new Set<string>();
+  const out: KObject[] = [];
+  for (const sibling of api.list(kind.resource(), owner.metadata.namespace)) {
+    if (controllerOf(sibling)?.uid !== ctrl.uid) continue;
+    let sel: Selector;
+    try {
+      sel = kind.selector(sibling);
+    } catch {
+      continue;
+    }
+    for (const p of all) {
+      if (seen.has(p.metadata.uid!) || !sel.matches(p.metadata.labels ?? {})) continue;
+      seen.add(p.metadata.uid!);
+      out.push(p);
+    }
+  }
+  return out;
+}
