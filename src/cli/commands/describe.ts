@@ -83,7 +83,7 @@ function describeContext(api: ApiServer, obj: KObject, now: number, showEvents: 
   const events = showEvents
     ? api
         .list(findResource('events')!, obj.metadata.namespace ?? undefined)
-        .filter((e) => e['involvedObject']?.uid === obj.metadata.uid || (e['involvedObject']?.name === obj.metadata.name && e['involvedObject']?.kind === obj.kind))
+        .filter((e) => matchesInvolved(e, obj))
     : [];
   return {
     now,
@@ -112,4 +112,11 @@ function nodeLeases(api: ApiServer, now: number): KObject[] {
       spec: { holderIdentity: node.metadata.name, leaseDurationSeconds: 40, renewTime: renew },
     };
   });
+}
+
+/** kubectl finds events by involvedObject uid; for nodes also by uid == node name (kubelet's events). */
+function matchesInvolved(e: KObject, obj: KObject): boolean {
+  const inv = e['involvedObject'] ?? {};
+  if (inv.uid === obj.metadata.uid) return true;
+  return obj.kind === 'Node' && inv.kind === 'Node' && inv.name === obj.metadata.name && inv.uid === obj.metadata.name;
 }

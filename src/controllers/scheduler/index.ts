@@ -1,0 +1,170 @@
+// The scheduler (kube-scheduler's default profile, simulated): binds each pending pod whose
+// schedulerName is default-scheduler to a node, or records why it cannot.
+//
+// One pass: take the pending pods in queue order (higher spec.priority first, then oldest), run the
+// PreFilter and Filter plugins over all nodes sorted by name, score the feasible ones (score.ts) and
+// bind through pods/binding. Pods bound earlier in the pass count on their node for later ones.
+// A pod that fits nowhere gets PodScheduled=False/Unschedulable and a FailedScheduling event
+// (fiterror.ts). It is re-tried on every pass, so it binds as soon as room appears; while the verdict
+// is unchanged nothing is written, except that, like the scheduler flushing its unschedulable queue
+// every 5 minutes, the event is repeated (count bumped) 5 minutes after it was last recorded.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import type { ApiServer } from '../../api/server.js';
+import type { KObject } from '../../api/types.js';
+import { rfc3339 } from '../../sim/clock.js';
+import { recordEvent } from '../events/record.js';
+import { failedSchedulingMessage, type Diagnosis } from './fiterror.js';
+import { addPod, buildSnapshot, isTerminal, unresolvable, type FilterPlugin, type NodeInfo, type Status } from './framework.js';
+import { nodeAffinity, nodeAffinityPreFilter } from './nodeaffinity.js';
+import { nodeName } from './nodename.js';
+import { nodePorts } from './nodeports.js';
+import { nodeResourcesFit } from './noderesources.js';
+import { nodeUnschedulable } from './nodeunschedulable.js';
+import { selectHost } from './score.js';
+import { taintToleration } from './tainttoleration.js';
+import { volumeBindingPreFilter } from './volumebinding.js';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried (and re-reported) after this. */
+export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
+
+/** The default profile's filters, in its order; a node's status is that of the first that rejects it. */
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
+
+export function runFilters(pod: KObject, ni: NodeInfo): Status | undefined {
+  for (const f of FILTERS) {
+    const st = f(pod, ni);
+    if (st) return st;
+  }
+  return undefined;
+}
+
+export type ScheduleResult = { node: NodeInfo } | { message: string };
+
+/** One scheduling cycle for one pod (schedulePod + PostFilter), without side effects. */
+export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[]): ScheduleResult {
+  if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
+  const diagnosis: Diagnosis = { numAllNodes: nodes.length, nodeStatuses: new Map() };
+  const fail = () => ({ message: failedSchedulingMessage(pod, nodes, diagnosis, runFilters) });
+
+  // PreFilter, in the profile's order: NodeAffinity (may narrow the nodes), then VolumeBinding.
+  const affinity = nodeAffinityPreFilter(pod);
+  const preFailure = (affinity instanceof Set ? undefined : affinity) ?? volumeBindingPreFilter(api, pod);
+  if (preFailure) {
+    diagnosis.preFilterMsg = preFailure.reasons.join(', ');
+    diagnosis.absentStatus = preFailure;
+    return fail();
+  }
+  let candidates = nodes;
+  if (affinity instanceof Set) {
+    candidates = nodes.filter((ni) => affinity.has(ni.name));
+    diagnosis.absentStatus = unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]");
+  }
+  const feasible: NodeInfo[] = [];
+  for (const ni of candidates) {
+    const st = runFilters(pod, ni);
+    if (st) diagnosis.nodeStatuses.set(ni.name, st);
+    else feasible.push(ni);
+  }
+  if (feasible.length === 0) return fail();
+  return { node: selectHost(api, pod, feasible, nodes) };
+}
+
+/** Pods this scheduler should place now. */
+function needsScheduling(pod: KObject): boolean {
+  const spec = pod['spec'] ?? {};
+  return (
+    !spec.nodeName &&
+    !pod.metadata.deletionTimestamp &&
+    (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+    !isTerminal(pod) &&
+    !(spec.schedulingGates?.length > 0)
+  );
+}
+
+/** PrioritySort: higher priority first, then the older pod; name for a stable order. */
+function queueOrder(a: KObject, b: KObject): number {
+  const pa = Number(a['spec']?.priority ?? 0);
+  const pb = Number(b['spec']?.priority ?? 0);
+  if (pa !== pb) return pb - pa;
+  const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0;
+  const tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
+  if (ta !== tb) return ta - tb;
+  const ka = `${a.metadata.namespace}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+export function schedulerController(api: ApiServer): void {
+  const pods = api.list(api.resource('pods'));
+  const nodes = buildSnapshot(api.list(api.resource('nodes')), pods);
+  const now = api.now();
+  for (const pod of pods.filter(needsScheduling).sort(queueOrder)) {
+    // Realistic timing: the scheduler takes a moment after the pod appears.
+    const due = (Date.parse(pod.metadata.creationTimestamp ?? '') || now) + api.sim.delays.schedule;
+    if (now < due) {
+      api.sim.wakeAt(due);
+      continue;
+    }
+    const result = schedulePod(api, pod, nodes);
+    if ('node' in result) bind(api, pod, result.node);
+    else reportUnschedulable(api, pod, result.message);
+  }
+}
+
+function bind(api: ApiServer, pod: KObject, ni: NodeInfo): void {
+  const bound = api.bindPod(pod.metadata.namespace!, pod.metadata.name!, ni.name);
+  addPod(ni, bound);
+  recordEvent(api, pod, {
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${ni.name}`,
+    component: SCHEDULER_NAME,
+  });
+}
+
+/** Events' note is limited to 1 kB; the scheduler cuts longer messages (truncateMessage). */
+function truncate(msg: string): string {
+  const limit = 1024;
+  return msg.length > limit ? `${msg.slice(0, limit - 3)}...` : msg;
+}
+
+function lastReported(api: ApiServer, pod: KObject, message: string): number | undefined {
+  const ev = api
+    .list(api.resource('events'), pod.metadata.namespace)
+    .find((e) => e['involvedObject']?.uid === pod.metadata.uid && e['reason'] === 'FailedScheduling' && e['message'] === message);
+  const t = ev ? Date.parse(ev['lastTimestamp'] ?? ev['eventTime'] ?? '') : NaN;
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function reportUnschedulable(api: ApiServer, pod: KObject, message: string): void {
+  const conditions: any[] = pod['status']?.conditions ?? [];
+  const current = conditions.find((c) => c?.type === 'PodScheduled');
+  const unchanged = current?.status === 'False' && current.reason === 'Unschedulable' && current.message === message;
+  const note = truncate(message);
+  if (unchanged) {
+    const last = lastReported(api, pod, note);
+    const retryAt = (last ?? -Infinity) + UNSCHEDULABLE_RETRY_MS;
+    if (api.now() < retryAt) {
+      api.sim.wakeAt(retryAt);
+      return;
+    }
+  } else {
+    const copy = structuredClone(pod);
+    const condition = {
+      lastProbeTime: null,
+      // UpdatePodCondition keeps the transition time while the status stays the same.
+      lastTransitionTime: current?.status === 'False' ? current.lastTransitionTime : rfc3339(api.now()),
+      message,
+      reason: 'Unschedulable',
+      status: 'False',
+      type: 'PodScheduled',
+    };
+    copy['status'] = { ...(copy['status'] ?? {}), conditions: current ? conditions.map((c) => (c === current ? condition : c)) : [...conditions, condition] };
+    api.updateStatus(api.resource('pods'), copy);
+  }
+  recordEvent(api, pod, { type: 'Warning', reason: 'FailedScheduling', message: note, component: SCHEDULER_NAME });
+  api.sim.wakeAt(api.now() + UNSCHEDULABLE_RETRY_MS);
+}
