@@ -6,7 +6,7 @@
 import type { Clock } from '../sim/clock.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { SeededRandom } from '../sim/random.js';
-import type { Store } from '../store/store.js';
+import type { ObjectKey, Store } from '../store/store.js';
 import { SimContext } from '../sim/context.js';
 import { admitService } from './admission/service.js';
 import { admitPod } from './admission/pod.js';
@@ -97,7 +97,8 @@ export class ApiServer {
     if (info.namespaced) obj.metadata.namespace ||= 'default';
     else delete obj.metadata.namespace;
     if (!obj.metadata.name && obj.metadata.generateName) {
-      obj.metadata.name = obj.metadata.generateName + this.random.nameSuffix(5);
+      // names.SimpleNameGenerator: the base is cut to 58 chars (63 - 5) before the random suffix.
+      obj.metadata.name = obj.metadata.generateName.slice(0, 58) + this.random.nameSuffix(5);
     }
     obj.metadata.uid = this.random.uuid();
     applyDefaults(obj);
@@ -173,7 +174,8 @@ export class ApiServer {
     if (opts.dryRun) return obj;
     const stored = this.store.update(key, obj, old.metadata.resourceVersion);
     // Dropping the last finalizer of an object being deleted completes its deletion.
-    if (stored.metadata.deletionTimestamp && !(stored.metadata.finalizers?.length)) {
+    // (A pod in its grace period stays until its kubelet deletes it.)
+    if (stored.metadata.deletionTimestamp && !(stored.metadata.finalizers?.length) && !stored.metadata.deletionGracePeriodSeconds) {
       this.store.delete(key);
     }
     return stored;
@@ -181,6 +183,33 @@ export class ApiServer {
 
   updateStatus(info: ResourceInfo, obj: KObject): KObject {
     return this.update(info, obj, { subresource: 'status' });
+  }
+
+  /**
+   * POST pods/{name}/binding (the registry's BindingREST): sets spec.nodeName, which a pod update may
+   * not change, and marks the pod PodScheduled=True. The scheduler's only way to place a pod.
+   */
+  bindPod(namespace: string, name: string, nodeName: string): KObject {
+    const info = this.resource('pods');
+    const key = this.key(info, namespace, name);
+    const pod = this.store.get(key);
+    if (!pod) throw notFound(qualifiedResource(info), name);
+    if (pod.metadata.deletionTimestamp) {
+      throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
+    }
+    const spec = (pod['spec'] ??= {});
+    if (spec.nodeName) {
+      throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${spec.nodeName}"`);
+    }
+    spec.nodeName = nodeName;
+    const status = (pod['status'] ??= {});
+    const scheduled = { lastProbeTime: null, lastTransitionTime: rfc3339(this.now()), status: 'True', type: 'PodScheduled' };
+    const conditions: any[] = status.conditions ?? [];
+    const i = conditions.findIndex((c) => c?.type === 'PodScheduled');
+    if (i >= 0) conditions[i] = scheduled;
+    else conditions.push(scheduled);
+    status.conditions = conditions;
+    return this.store.update(key, pod, pod.metadata.resourceVersion);
   }
 
   /**
@@ -205,6 +234,10 @@ export class ApiServer {
       obj['status'] = { ...(obj['status'] ?? {}), phase: 'Terminating' };
       return this.store.update(key, obj);
     }
+    if (obj.kind === 'Pod') {
+      const graceful = this.deletePodGracefully(key, obj, finalizers, opts.gracePeriodSeconds);
+      if (graceful) return graceful;
+    }
     if (finalizers.length === 0) {
       this.store.delete(key);
       return obj;
@@ -214,6 +247,39 @@ export class ApiServer {
       obj.metadata.deletionGracePeriodSeconds = 0;
     }
     obj.metadata.finalizers = finalizers;
+    return this.store.update(key, obj);
+  }
+
+  /**
+   * Graceful pod deletion (pod strategy CheckGracefulDelete, rest BeforeDelete): a pod bound to a node
+   * and not finished gets deletionTimestamp = now + grace (the option, else terminationGracePeriodSeconds)
+   * and stays, Terminating, until its kubelet deletes it with grace 0. A deletion under way can only be
+   * shortened, counted from when it began. Undefined: not graceful, the generic path removes the pod.
+   */
+  private deletePodGracefully(key: ObjectKey, obj: KObject, finalizers: string[], requested?: number): KObject | undefined {
+    const m = obj.metadata;
+    const finalizersChanged = finalizers.length !== (m.finalizers ?? []).length;
+    if (finalizers.length > 0) m.finalizers = finalizers;
+    if (m.deletionTimestamp && m.deletionGracePeriodSeconds !== undefined) {
+      const current = m.deletionGracePeriodSeconds;
+      if (requested === undefined || requested >= current) return finalizersChanged ? this.store.update(key, obj) : obj;
+      const begun = Date.parse(m.deletionTimestamp) - current * 1000;
+      m.deletionTimestamp = rfc3339(begun + requested * 1000);
+      m.deletionGracePeriodSeconds = requested;
+      if (requested === 0 && finalizers.length === 0) {
+        this.store.delete(key);
+        return obj;
+      }
+      return this.store.update(key, obj);
+    }
+    const spec = obj['spec'] ?? {};
+    const phase = obj['status']?.phase;
+    let grace: number = requested ?? spec.terminationGracePeriodSeconds ?? 30;
+    if (grace < 0) grace = 1;
+    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+    if (grace === 0) return undefined;
+    m.deletionTimestamp = rfc3339(this.now() + grace * 1000);
+    m.deletionGracePeriodSeconds = grace;
     return this.store.update(key, obj);
   }
 
