@@ -1,0 +1,246 @@
+// The simulated kubelet: for every pod bound to a Ready node it takes the pod's lifecycle stages
+// (src/sim/stages.ts) as they fall due, writes the status the kubelet would report, and records the
+// kubelet's events; the next stage not yet due becomes a wake-up (api.sim.wakeAt).
+//
+// Unlike the other controllers it may take several steps for a pod in one pass: when the clock has
+// jumped (`cluster advance`, or a realistic cluster left alone for a while) it replays every stage that
+// fell due meanwhile, each stamped with its own due time, as a kubelet that kept running would have.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { StatusError } from '../../api/errors.js';
+import { findResource } from '../../api/registry.js';
+import type { ApiServer } from '../../api/server.js';
+import type { KObject } from '../../api/types.js';
+import { rfc3339 } from '../../sim/clock.js';
+import { imageID, imageSize, normalizedImage } from '../../sim/images.js';
+import {
+  CONTAINER_STAGES,
+  firstStep,
+  POD_STAGES,
+  type ContainerCtx,
+  type ContainerEffect,
+  type PodEffect,
+  type StageEvent,
+  type Step,
+} from '../../sim/stages.js';
+import { recordEvent } from '../events/record.js';
+import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory, type KubeletMemory } from './runtime.js';
+import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
+
+type Json = Record<string, any>;
+
+const pods = findResource('pods')!;
+const nodes = findResource('nodes')!;
+
+/** Steps one pod may take in one pass (a bound on the catch-up, never reached in practice). */
+const MAX_STEPS = 100;
+
+const nodeReady = (node: KObject): boolean =>
+  (node['status']?.conditions ?? []).some((c: Json) => c?.type === 'Ready' && c.status === 'True');
+const internalIP = (node: KObject): string =>
+  (node['status']?.addresses ?? []).find((a: Json) => a?.type === 'InternalIP')?.address ?? '';
+const conditionTime = (pod: KObject, type: string): number => {
+  const c = (pod['status']?.conditions ?? []).find((x: Json) => x?.type === type && x.status === 'True');
+  return c ? Date.parse(c.lastTransitionTime) : NaN;
+};
+
+export function kubeletController(api: ApiServer): void {
+  const nodeByName = new Map(api.list(nodes).map((n) => [n.metadata.name!, n]));
+  const memory = loadMemory(api);
+  for (const listed of api.list(pods)) {
+    const nodeName: string = listed['spec']?.nodeName ?? '';
+    // A NotReady node's kubelet is not heard from: its pods stay as they are.
+    if (!nodeByName.has(nodeName) || !nodeReady(nodeByName.get(nodeName)!)) continue;
+    let pod: KObject | undefined = listed;
+    for (let i = 0; i < MAX_STEPS && pod; i++) {
+      const node = nodeByName.get(nodeName)!;
+      const result = step(api, pod, node, memory);
+      if (!result) break;
+      if (result.node) nodeByName.set(nodeName, result.node);
+      pod = api.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
+      if (pod && pod.metadata.uid !== listed.metadata.uid) break;
+    }
+  }
+  saveMemory(api, memory, api.list(pods));
+}
+
+interface Applied {
+  /** The node, when the step changed it (a pulled image). */
+  node?: KObject;
+}
+
+/** Takes the pod's next due step; undefined when nothing is due (a wake-up is registered instead). */
+function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory): Applied | undefined {
+  const uid = pod.metadata.uid!;
+  const podStep = firstStep(POD_STAGES, {
+    now: api.now(),
+    delays: api.sim.delays,
+    profile: api.sim.profile,
+    pod,
+    killing: memory.pods[uid]?.killing === true,
+  });
+  if (podStep) {
+    if (podStep.effect === undefined) {
+      api.sim.wakeAt(podStep.due);
+      return undefined;
+    }
+    applyPodEffect(api, pod, node, memory, podStep.effect, podStep.due);
+    return {};
+  }
+  // A pod being deleted starts nothing new.
+  if (pod.metadata.deletionTimestamp) return undefined;
+  // Of the containers' due steps, the earliest first: a replay keeps the order things happened in.
+  let next: { ctx: ContainerCtx; step: Step<ContainerEffect> } | undefined;
+  for (const ctx of containerContexts(api, pod, node, memory)) {
+    const s = firstStep(CONTAINER_STAGES, ctx);
+    if (!s) continue;
+    if (s.effect === undefined) api.sim.wakeAt(s.due);
+    else if (!next || s.due < next.step.due) next = { ctx, step: s };
+  }
+  if (!next) return undefined;
+  return applyContainerEffect(api, pod, node, memory, next.ctx, next.step.effect!, next.step.due);
+}
+
+function applyPodEffect(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, effect: PodEffect, at: number): void {
+  const spec = pod['spec'] ?? {};
+  const status = pod['status'] ?? {};
+  const now = rfc3339(at);
+  const hostIP = internalIP(node);
+  switch (effect) {
+    case 'kill': {
+      (memory.pods[pod.metadata.uid!] ??= {}).killing = true;
+      const statuses = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+      for (const [c, init] of containersOf(spec)) {
+        if (!statuses.find((s: Json) => s.name === c.name)?.state?.running) continue;
+        event(api, pod, node, c, init, { type: 'Normal', reason: 'Killing', message: `Stopping container ${c.name}` });
+      }
+      return;
+    }
+    case 'remove':
+      api.delete(pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
+      return;
+    case 'accept': {
+      const init = (spec.initContainers ?? []).map((c: Json) => waitingStatus(pod, c));
+      const containers = (spec.containers ?? []).map((c: Json) => waitingStatus(pod, c));
+      writeStatus(api, pod, podStatus(pod, { init, containers, sandboxReady: false, hostIP, now }));
+      return;
+    }
+    case 'sandbox': {
+      const onNode = api.list(pods).filter((p) => p['spec']?.nodeName === node.metadata.name && p.metadata.uid !== pod.metadata.uid);
+      const podIP = allocatePodIP(memory, node, onNode);
+      const init = status.initContainerStatuses ?? [];
+      writeStatus(api, pod, podStatus(pod, { init, containers: status.containerStatuses ?? [], sandboxReady: true, hostIP, podIP, now }));
+      return;
+    }
+  }
+}
+
+/** [container spec, is init container] in the kubelet's order. */
+function containersOf(spec: Json): [Json, boolean][] {
+  return [...(spec.initContainers ?? []).map((c: Json) => [c, true]), ...(spec.containers ?? []).map((c: Json) => [c, false])];
+}
+
+/** When a container stopped holding up the next one: it started, finished, or failed to start. */
+function settledAt(status: Json, mem: { failedAt?: number }): number {
+  const state = status.state ?? {};
+  if (state.running) return Date.parse(state.running.startedAt);
+  if (state.terminated) return Date.parse(state.terminated.startedAt);
+  return mem.failedAt ?? NaN;
+}
+
+/**
+ * The containers the kubelet may act on now: init containers one at a time (each after the one before
+ * it finished), then the regular containers in order, each once the one before it is settled (the
+ * kubelet pulls and starts them one after another).
+ */
+function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory): ContainerCtx[] {
+  const spec = pod['spec'] ?? {};
+  const status = pod['status'] ?? {};
+  const uid = pod.metadata.uid!;
+  const present = new Set<string>((node['status']?.images ?? []).flatMap((i: Json) => i?.names ?? []));
+  const out: ContainerCtx[] = [];
+  let eligibleAt = conditionTime(pod, 'PodReadyToStartContainers');
+  const add = (c: Json, init: boolean, s: Json) =>
+    out.push({
+      now: api.now(),
+      eligibleAt,
+      delays: api.sim.delays,
+      pod,
+      spec: c,
+      init,
+      status: s,
+      memory: containerMemory(memory, uid, c.name),
+      imagePresent: present.has(normalizedImage(String(c.image ?? ''))),
+    });
+  for (const c of spec.initContainers ?? []) {
+    const s = (status.initContainerStatuses ?? []).find((x: Json) => x.name === c.name);
+    if (!s) return out;
+    add(c, true, s);
+    if (!initDone(c, s)) return out;
+    eligibleAt = Date.parse(s.state?.terminated?.finishedAt ?? s.state?.running?.startedAt);
+  }
+  for (const c of spec.containers ?? []) {
+    const s = (status.containerStatuses ?? []).find((x: Json) => x.name === c.name);
+    if (!s) return out;
+    add(c, false, s);
+    const settled = settledAt(s, containerMemory(memory, uid, c.name));
+    if (Number.isNaN(settled)) return out;
+    eligibleAt = settled;
+  }
+  return out;
+}
+
+function applyContainerEffect(
+  api: ApiServer,
+  pod: KObject,
+  node: KObject,
+  memory: KubeletMemory,
+  c: ContainerCtx,
+  e: ContainerEffect,
+  at: number,
+): Applied {
+  setContainerMemory(memory, pod.metadata.uid!, c.spec.name, e.memory);
+  for (const ev of e.events) event(api, pod, node, c.spec, c.init, ev);
+  if (e.state) {
+    const now = rfc3339(at);
+    const next = nextContainerStatus(pod, c.spec, c.init, c.status, e.state, {
+      now,
+      containerID: () => `containerd://${api.random.hex(64)}`,
+    });
+    const s = pod['status'] ?? {};
+    const replace = (list: Json[]) => list.map((x) => (x.name === c.spec.name ? next : x));
+    const init = c.init ? replace(s.initContainerStatuses ?? []) : (s.initContainerStatuses ?? []);
+    const containers = c.init ? (s.containerStatuses ?? []) : replace(s.containerStatuses ?? []);
+    const sandboxReady = !Number.isNaN(conditionTime(pod, 'PodReadyToStartContainers'));
+    writeStatus(api, pod, podStatus(pod, { init, containers, sandboxReady, hostIP: internalIP(node), now }));
+  }
+  return e.pulledImage ? { node: recordImage(api, node, String(c.spec.image)) } : {};
+}
+
+function writeStatus(api: ApiServer, pod: KObject, status: Json): void {
+  api.updateStatus(pods, { ...pod, status });
+}
+
+function event(api: ApiServer, pod: KObject, node: KObject, c: Json, init: boolean, ev: StageEvent): void {
+  try {
+    recordEvent(api, pod, {
+      ...ev,
+      component: 'kubelet',
+      host: node.metadata.name!,
+      fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`,
+    });
+  } catch (e) {
+    // A namespace being deleted refuses new events; the kubelet's recorder drops them and goes on.
+    if (!(e instanceof StatusError && e.reason === 'Forbidden')) throw e;
+  }
+}
+
+/** The node now lists the image (node.status.images, largest first, as the kubelet reports them). */
+function recordImage(api: ApiServer, node: KObject, image: string): KObject {
+  const names = [...new Set([imageID(image), normalizedImage(image)])];
+  const images: Json[] = [...(node['status']?.images ?? [])];
+  if (images.some((i) => (i.names ?? []).includes(normalizedImage(image)))) return node;
+  images.push({ names, sizeBytes: imageSize(image) });
+  images.sort((a, b) => b.sizeBytes - a.sizeBytes);
+  return api.updateStatus(nodes, { ...node, status: { ...node['status'], images } });
+}

@@ -1,0 +1,291 @@
+// The simulated pod lifecycle as data (KWOK-style stages): each row is `match → after delay → effect`,
+// rows are tried in order and the first match wins; its delay counts from a time the row names
+// (a status timestamp or the runtime's memory) on the injected clock, and is zero in `instant` timing.
+// The kubelet controller (src/controllers/kubelet) finds the row, waits for it, and carries out the
+// effect. Adding a behaviour (a failing probe, a crash loop) means adding a row here.
+//
+// Completion rule (documented in the README): a container runs until the pod is deleted, unless the
+// pod's restartPolicy is Never or OnFailure and the container has a `command` or `args` — then it exits
+// 0 (`Completed`) one containerStart delay after it started. Init containers always complete so, except
+// restartable (sidecar) init containers, which keep running.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { imageSize, pullError } from './images.js';
+import type { Delays, TimingProfile } from './timing.js';
+
+type Json = Record<string, any>;
+
+/** What the node's container runtime remembers about a container between passes (not API state). */
+export interface ContainerMemory {
+  /** A pull in progress, started at this time (ms). */
+  pullingSince?: number;
+  /** Failed pulls so far, and when the last one failed (ms). */
+  failures?: number;
+  failedAt?: number;
+}
+
+export interface StageEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+}
+
+/** One container as the stages see it. Everything here is read-only. */
+export interface ContainerCtx {
+  now: number;
+  /** When the kubelet could first act on this container (sandbox ready, or the one before it settled). */
+  eligibleAt: number;
+  delays: Delays;
+  pod: Json;
+  spec: Json;
+  init: boolean;
+  status: Json;
+  memory: ContainerMemory;
+  /** The node already holds the container's image. */
+  imagePresent: boolean;
+}
+
+/** A container's next state; the kubelet fills in times, IDs and the rest of the status entry. */
+export type NextState =
+  | { waiting: { reason: string; message?: string } }
+  | { running: Record<string, never> }
+  | { terminated: { exitCode: number; reason: string } };
+
+export interface ContainerEffect {
+  state?: NextState;
+  events: StageEvent[];
+  /** Replaces the container's runtime memory. */
+  memory: ContainerMemory;
+  /** The image is now on the node (node.status.images). */
+  pulledImage?: boolean;
+}
+
+export interface Stage<C, E> {
+  name: string;
+  match: (c: C) => boolean;
+  /** When the delay starts counting (ms). */
+  since: (c: C) => number;
+  delay: (c: C) => number;
+  effect: (c: C) => E;
+}
+
+const MAX_BACKOFF = 300_000;
+
+/** Image pull back-off: the kubelet's flowcontrol.Backoff (10 s doubling to 300 s). It is a retry
+ * loop, not a progression, so `instant` timing keeps its base: a zero back-off would never settle. */
+export function pullBackOff(delays: Delays, failures: number): number {
+  const base = delays.imagePullBackOff || 10_000;
+  return Math.min(base * 2 ** Math.max(0, failures - 1), MAX_BACKOFF);
+}
+
+/** Go's time.Duration.String for whole milliseconds: 0s, 850ms, 4s, 4.2s, 1m30s. */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  const sec = `${s.toFixed(3).replace(/\.?0+$/, '')}s`;
+  if (h > 0) return `${h}h${m}m${sec}`;
+  if (m > 0) return `${m}m${sec}`;
+  return sec;
+}
+
+const time = (t: unknown): number => (typeof t === 'string' ? Date.parse(t) : NaN);
+const waitingReason = (c: ContainerCtx): string | undefined => c.status?.state?.waiting?.reason;
+/** Not yet tried: the kubelet's default waiting state, and no pull under way. */
+const fresh = (c: ContainerCtx): boolean =>
+  (waitingReason(c) === 'ContainerCreating' || waitingReason(c) === 'PodInitializing') && c.memory.pullingSince === undefined;
+const pulling = (c: ContainerCtx): boolean => c.memory.pullingSince !== undefined;
+const policy = (c: ContainerCtx): string => c.spec.imagePullPolicy ?? 'IfNotPresent';
+const needsPull = (c: ContainerCtx): boolean => policy(c) === 'Always' || (policy(c) !== 'Never' && !c.imagePresent);
+const image = (c: ContainerCtx): string => String(c.spec.image ?? '');
+
+/** The completion rule (see the header). */
+export function runsToCompletion(pod: Json, spec: Json, init: boolean): boolean {
+  if (init) return spec.restartPolicy !== 'Always';
+  const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
+  return restartPolicy !== 'Always' && (Array.isArray(spec.command) || Array.isArray(spec.args));
+}
+
+const created = (c: ContainerCtx): StageEvent[] => [
+  { type: 'Normal', reason: 'Created', message: `Created container: ${c.spec.name}` },
+  { type: 'Normal', reason: 'Started', message: `Started container ${c.spec.name}` },
+];
+
+const startPull = (c: ContainerCtx): ContainerEffect => ({
+  events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image(c)}"` }],
+  memory: { ...c.memory, pullingSince: c.now },
+});
+
+/** Container stages, per container, first match wins. */
+export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] = [
+  {
+    name: 'image-never-pull',
+    match: (c) => fresh(c) && policy(c) === 'Never' && !c.imagePresent,
+    since: (c) => c.eligibleAt,
+    delay: () => 0,
+    effect: (c) => {
+      const message = `Container image "${image(c)}" is not present with pull policy of Never`;
+      return {
+        state: { waiting: { reason: 'ErrImageNeverPull', message } },
+        events: [
+          { type: 'Warning', reason: 'ErrImageNeverPull', message },
+          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull' },
+        ],
+        memory: { failedAt: c.now },
+      };
+    },
+  },
+  {
+    name: 'image-present',
+    match: (c) => fresh(c) && !needsPull(c),
+    since: (c) => c.eligibleAt,
+    delay: () => 0,
+    effect: (c) => ({
+      state: { running: {} },
+      events: [
+        // KubeletEnsureSecretPulledImages (beta, on since 1.35) words it so for images pulled without credentials.
+        { type: 'Normal', reason: 'Pulled', message: `Container image "${image(c)}" already present on machine and can be accessed by the pod` },
+        ...created(c),
+      ],
+      memory: {},
+    }),
+  },
+  { name: 'pull', match: fresh, since: (c) => c.eligibleAt, delay: () => 0, effect: startPull },
+  {
+    name: 'pull-failed',
+    match: (c) => pulling(c) && pullError(image(c)) !== undefined,
+    since: (c) => c.memory.pullingSince!,
+    delay: (c) => c.delays.imagePull,
+    effect: (c) => {
+      const err = pullError(image(c))!;
+      return {
+        state: { waiting: { reason: 'ErrImagePull', message: err } },
+        events: [
+          { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${image(c)}": ${err}` },
+          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull' },
+        ],
+        memory: { failures: (c.memory.failures ?? 0) + 1, failedAt: c.now },
+      };
+    },
+  },
+  {
+    name: 'pulled',
+    match: pulling,
+    since: (c) => c.memory.pullingSince!,
+    delay: (c) => c.delays.imagePull,
+    effect: (c) => {
+      const d = goDuration(c.delays.imagePull);
+      const message = `Successfully pulled image "${image(c)}" in ${d} (${d} including waiting). Image size: ${imageSize(image(c))} bytes.`;
+      return { state: { running: {} }, events: [{ type: 'Normal', reason: 'Pulled', message }, ...created(c)], memory: {}, pulledImage: true };
+    },
+  },
+  {
+    // The kubelet's next sync of the pod finds the image in back-off.
+    name: 'image-pull-back-off',
+    match: (c) => waitingReason(c) === 'ErrImagePull',
+    since: (c) => c.memory.failedAt ?? c.now,
+    delay: (c) => c.delays.containerStart,
+    effect: (c) => ({
+      state: {
+        waiting: {
+          reason: 'ImagePullBackOff',
+          message: `Back-off pulling image "${image(c)}": ErrImagePull: ${pullError(image(c)) ?? ''}`,
+        },
+      },
+      events: [
+        { type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image(c)}"` },
+        { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff' },
+      ],
+      memory: c.memory,
+    }),
+  },
+  {
+    name: 'pull-retry',
+    match: (c) => waitingReason(c) === 'ImagePullBackOff' && !pulling(c),
+    // After a long absence only the last few retries are replayed (the back-off restarts 10 minutes back).
+    since: (c) => Math.max(c.memory.failedAt ?? c.now, c.now - 2 * MAX_BACKOFF),
+    delay: (c) => pullBackOff(c.delays, c.memory.failures ?? 1),
+    effect: startPull,
+  },
+  {
+    name: 'complete',
+    match: (c) => c.status?.state?.running !== undefined && runsToCompletion(c.pod, c.spec, c.init),
+    since: (c) => time(c.status.state.running.startedAt),
+    delay: (c) => c.delays.containerStart,
+    effect: (c) => ({ state: { terminated: { exitCode: 0, reason: 'Completed' } }, events: [], memory: c.memory }),
+  },
+];
+
+/** A pod as the pod-level stages see it. */
+export interface PodCtx {
+  now: number;
+  delays: Delays;
+  profile: TimingProfile;
+  pod: Json;
+  /** The kubelet already sent the Killing events for this deletion. */
+  killing: boolean;
+}
+
+/** Pod-level effects; the kubelet controller carries each out (see kubelet/index.ts). */
+export type PodEffect = 'kill' | 'remove' | 'accept' | 'sandbox';
+
+const deleting = (c: PodCtx): boolean => c.pod.metadata?.deletionTimestamp !== undefined;
+const terminal = (c: PodCtx): boolean => c.pod.status?.phase === 'Succeeded' || c.pod.status?.phase === 'Failed';
+const graceMs = (c: PodCtx): number => (c.pod.metadata?.deletionGracePeriodSeconds ?? 0) * 1000;
+/** When the pod was bound: the scheduler's PodScheduled transition, else its creation (nodeName given). */
+const scheduledAt = (c: PodCtx): number => {
+  const scheduled = (c.pod.status?.conditions ?? []).find((x: Json) => x?.type === 'PodScheduled' && x.status === 'True');
+  return time(scheduled?.lastTransitionTime ?? c.pod.metadata?.creationTimestamp);
+};
+const sandboxReady = (c: PodCtx): boolean =>
+  (c.pod.status?.conditions ?? []).some((x: Json) => x?.type === 'PodReadyToStartContainers' && x.status === 'True');
+
+/** Pod stages, tried before the container stages; first match wins. */
+export const POD_STAGES: readonly Stage<PodCtx, PodEffect>[] = [
+  // Graceful deletion: stop the containers at once, remove the pod when the grace period is over
+  // (at once in `instant` timing; `kubectl delete` still prints as usual).
+  {
+    name: 'kill',
+    match: (c) => deleting(c) && !c.killing,
+    since: (c) => time(c.pod.metadata.deletionTimestamp) - graceMs(c),
+    delay: () => 0,
+    effect: () => 'kill',
+  },
+  {
+    // (A pod held by finalizers after the kubelet's delete has grace 0 left: nothing more to do.)
+    name: 'remove',
+    match: (c) => deleting(c) && graceMs(c) > 0,
+    since: (c) => time(c.pod.metadata.deletionTimestamp) - graceMs(c),
+    delay: (c) => (c.profile === 'instant' ? 0 : graceMs(c)),
+    effect: () => 'remove',
+  },
+  { name: 'accept', match: (c) => !c.pod.status?.startTime && !terminal(c), since: scheduledAt, delay: () => 0, effect: () => 'accept' },
+  {
+    // Sandbox and network: the pod gets its IP.
+    name: 'sandbox',
+    match: (c) => !sandboxReady(c) && !terminal(c),
+    since: (c) => time(c.pod.status.startTime),
+    delay: (c) => c.delays.containerStart,
+    effect: () => 'sandbox',
+  },
+];
+
+export interface Step<E> {
+  stage: Stage<unknown, E>;
+  /** When the stage is due (ms). */
+  due: number;
+  /** The effect, when due (`due <= now`), computed as of `due`: a stage the clock jumped past still
+   * happens at its own time, so a pod catches up on everything missed while no command ran. */
+  effect?: E;
+}
+
+/** The first matching row, or undefined when no row matches. */
+export function firstStep<C extends { now: number }, E>(rows: readonly Stage<C, E>[], c: C): Step<E> | undefined {
+  const row = rows.find((r) => r.match(c));
+  if (!row) return undefined;
+  const since = row.since(c);
+  const due = (Number.isNaN(since) ? c.now : since) + row.delay(c);
+  return { stage: row as Stage<unknown, E>, due, ...(due <= c.now ? { effect: row.effect({ ...c, now: due }) } : {}) };
+}
