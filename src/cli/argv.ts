@@ -2,10 +2,13 @@
 
 const BOOL_FLAGS = new Set([
   'all', 'all-namespaces', 'overwrite', 'no-headers', 'show-labels', 'show-kind', 'ignore-not-found', 'now',
-  'force', 'wait', 'recursive', 'list', 'local', 'record', 'save-config', 'show-managed-fields', 'watch',
+  'force', 'wait', 'show-events', 'recursive', 'list', 'local', 'record', 'save-config', 'show-managed-fields', 'watch',
   'server-side', 'force-conflicts', 'prune', 'minify', 'raw', 'current', 'client', 'short',
   'no-headers', 'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'keep-annotations',
 ]);
+
+/** Boolean flags whose default is true: `--x=false` becomes `--no-x`, which those commands define. */
+const DEFAULT_TRUE = new Set(['wait', 'show-events']);
 
 export function normalizeArgv(argv: string[]): string[] {
   const out: string[] = [];
@@ -22,9 +25,9 @@ export function normalizeArgv(argv: string[]): string[] {
     }
     const long = /^--([a-z0-9-]+)=(true|false)$/.exec(a);
     if (long && BOOL_FLAGS.has(long[1]!)) {
+      // `--x=false` on a default-false flag is the same as leaving it out.
       if (long[2] === 'true') out.push(`--${long[1]}`);
-      else if (long[1] === 'headers' || long[1] === 'no-headers') continue;
-      else out.push(`--no-${long[1]}`);
+      else if (DEFAULT_TRUE.has(long[1]!)) out.push(`--no-${long[1]}`);
       continue;
     }
     out.push(a);
