@@ -26,7 +26,24 @@ function manifests(dir: string): string[] {
   return out.sort();
 }
 
-type Outcome = { outcome: 'applied' | 'rejected' | 'failure'; stderr?: string };
+type Outcome = {
+  outcome: 'applied' | 'rejected' | 'failure';
+  stderr?: string;
+  /** After converging: pods by their STATUS column (Running, Pending, Completed, ImagePullBackOff…). */
+  pods?: Record<string, number>;
+};
+
+/** The STATUS column of `get pods -A`, counted. */
+async function podStatuses(home: string): Promise<Record<string, number> | undefined> {
+  const r = await run(home, 'get', 'pods', '-A', '--no-headers');
+  if (r.stdout === '') return undefined;
+  const counts: Record<string, number> = {};
+  for (const line of r.stdout.trim().split('\n')) {
+    const status = line.split(/\s+/)[3]!;
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}
 
 function classify(code: number, stderr: string): Outcome {
   if (code === 0) return { outcome: 'applied' };
@@ -45,14 +62,21 @@ describe.skipIf(!fs.existsSync(corpus))('corpus', () => {
       const home = tempHome();
       const r = await run(home, 'apply', '-f', file);
       const o = classify(r.code, r.stderr.split(corpus + '/').join(''));
+      const pods = await podStatuses(home);
+      if (pods) o.pods = pods;
       // A crash is a stack trace or a non-kubectl error line.
       expect(r.stderr, rel).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
       results[rel] = o;
       fs.rmSync(home, { recursive: true, force: true });
     }
     const counts = { applied: 0, rejected: 0, failure: 0 };
-    for (const o of Object.values(results)) counts[o.outcome]++;
+    const pods: Record<string, number> = {};
+    for (const o of Object.values(results)) {
+      counts[o.outcome]++;
+      for (const [k, v] of Object.entries(o.pods ?? {})) pods[k] = (pods[k] ?? 0) + v;
+    }
     console.log(`corpus: ${Object.keys(results).length} files: ${counts.applied} applied, ${counts.rejected} rejected as kubectl would, ${counts.failure} failures`);
+    console.log(`corpus pods after converging: ${JSON.stringify(pods)}`);
     if (process.env['UPDATE_GOLDEN'] || !fs.existsSync(expectedFile)) {
       fs.writeFileSync(expectedFile, JSON.stringify(results, null, 1) + '\n');
     }
