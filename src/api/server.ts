@@ -48,7 +48,9 @@ export class ApiServer {
     private readonly validator: Validator,
     /** The simulated world: timing profile and due-time bookkeeping for controllers. */
     readonly sim: SimContext = new SimContext(),
-  ) {}
+  ) {
+    sim.setClock(() => this.now());
+  }
 
   now(): number {
     return this.clock.now();

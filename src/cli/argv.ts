@@ -10,7 +10,11 @@ const BOOL_FLAGS = new Set([
 /** Boolean flags whose default is true: `--x=false` becomes `--no-x`, which those commands define. */
 const DEFAULT_TRUE = new Set(['wait', 'show-events']);
 
-export function normalizeArgv(argv: string[]): string[] {
+/** Default-true flags of one verb only (`rollout status --watch`; `get --watch` defaults to false). */
+const DEFAULT_TRUE_IN_VERB: Record<string, string[]> = { rollout: ['watch'] };
+
+export function normalizeArgv(argv: string[], verb?: string): string[] {
+  const defaultTrue = new Set([...DEFAULT_TRUE, ...(DEFAULT_TRUE_IN_VERB[verb ?? ''] ?? [])]);
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -27,7 +31,7 @@ export function normalizeArgv(argv: string[]): string[] {
     if (long && BOOL_FLAGS.has(long[1]!)) {
       // `--x=false` on a default-false flag is the same as leaving it out.
       if (long[2] === 'true') out.push(`--${long[1]}`);
-      else if (DEFAULT_TRUE.has(long[1]!)) out.push(`--no-${long[1]}`);
+      else if (defaultTrue.has(long[1]!)) out.push(`--no-${long[1]}`);
       continue;
     }
     out.push(a);

@@ -25,9 +25,9 @@ function findVerb(argv: string[]): string | undefined {
 }
 
 export async function main(argv: string[], io: IO): Promise<number> {
-  const args = normalizeArgv(argv);
+  const verb = findVerb(argv);
+  const args = normalizeArgv(argv, verb);
   const ctx = new CommandContext(io);
-  const verb = findVerb(args);
   let program: Command | undefined;
   try {
     program = await createProgram(ctx, verb);

@@ -26,6 +26,14 @@ export const VERBS: Record<string, Loader> = {
   version: () => import('./commands/version.js'),
   'cluster-info': () => import('./commands/cluster-info.js'),
   completion: () => import('./commands/completion.js'),
+  scale: () => import('./commands/scale.js'),
+  rollout: () => import('./commands/rollout.js'),
+  set: () => import('./commands/set.js'),
+  run: () => import('./commands/run.js'),
+  cordon: () => import('./commands/cordon.js'),
+  uncordon: () => import('./commands/uncordon.js'),
+  drain: () => import('./commands/drain.js'),
+  wait: () => import('./commands/wait.js'),
 };
 
 export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {

@@ -2,8 +2,13 @@
 // observed state, writes only differences), and rounds repeat until one writes nothing.
 
 import type { ApiServer } from '../api/server.js';
+import { deploymentController } from './deployment/index.js';
 import { garbageCollector } from './gc/index.js';
+import { kubeletController } from './kubelet/index.js';
 import { namespaceController } from './namespace/index.js';
+import { nodeLifecycleController } from './nodelifecycle/index.js';
+import { replicaSetController, replicationControllerController } from './replicaset/index.js';
+import { schedulerController } from './scheduler/index.js';
 
 export type Controller = (api: ApiServer) => void;
 
@@ -12,9 +17,19 @@ export type Controller = (api: ApiServer) => void;
  * (each controller adds itself at its place):
  *   namespace, deployment, replicaset, replicationcontroller, scheduler, kubelet, nodelifecycle, gc
  */
-export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageCollector];
+export const CONTROLLERS: readonly Controller[] = [
+  namespaceController,
+  deploymentController,
+  replicaSetController,
+  replicationControllerController,
+  schedulerController,
+  kubeletController,
+  nodeLifecycleController,
+  garbageCollector,
+];
 
-const MAX_ROUNDS = 200;
+// A rollout step takes a few rounds; a 500-replica one-at-a-time rollout stays well inside this.
+const MAX_ROUNDS = 20_000;
 
 /**
  * Runs the controllers at the clock's current time until a round writes nothing. Afterwards

@@ -7,13 +7,21 @@ import { delaysFor, type Delays, type TimingProfile } from './timing.js';
 export class SimContext {
   readonly delays: Delays;
   private wakeup: number | undefined;
+  private now: () => number = () => Number.NEGATIVE_INFINITY;
 
   constructor(readonly profile: TimingProfile = 'instant') {
     this.delays = delaysFor(profile);
   }
 
+  /** The API server hands its clock over, so that due times already past are not recorded. */
+  setClock(now: () => number): void {
+    this.now = now;
+  }
+
   /** A controller has work that becomes due at `atMs` (it will act when now >= atMs). */
   wakeAt(atMs: number): void {
+    // A time already past is not pending: the controller acts on it in this very reconcile.
+    if (atMs <= this.now()) return;
     if (this.wakeup === undefined || atMs < this.wakeup) this.wakeup = atMs;
   }
 

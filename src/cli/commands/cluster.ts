@@ -1,4 +1,5 @@
-// kube-lite's own verbs, which kubectl lacks: `cluster create|delete|list`.
+// kube-lite's own verbs, which kubectl lacks: `cluster create|delete|list`, and the simulation's
+// controls `cluster advance|node-down|node-up`.
 
 import fs from 'node:fs';
 import type { Command } from 'commander';
@@ -6,11 +7,12 @@ import { CliError } from '../../api/errors.js';
 import { clusterDir, readConfig, withoutCluster, writeConfig } from '../../cluster/config.js';
 import { clusterExists, createCluster } from '../../cluster/session.js';
 import type { CommandContext } from '../context.js';
+import { registerSimulationCommands } from '../cluster-sim.js';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function register(program: Command, ctx: CommandContext): void {
-  const cluster = program.command('cluster').description('Create, delete and list kube-lite clusters');
+  const cluster = program.command('cluster').description('Create, delete and list kube-lite clusters; move their clock; stop and start nodes');
 
   cluster
     .command('create')
@@ -53,4 +55,6 @@ export function register(program: Command, ctx: CommandContext): void {
       if (names.length === 0) ctx.err('No clusters found.\n');
       ctx.out(names.map((n) => `${n}\n`).join(''));
     });
+
+  registerSimulationCommands(cluster, ctx);
 }

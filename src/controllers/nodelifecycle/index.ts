@@ -1,0 +1,14 @@
+// The node lifecycle controller: node health from kubelet heartbeats (health.ts), then eviction of
+// pods from nodes tainted NoExecute (eviction.ts).
+
+import { findResource } from '../../api/registry.js';
+import type { ApiServer } from '../../api/server.js';
+import { evictFromNode } from './eviction.js';
+import { syncNodeHealth } from './health.js';
+
+const nodes = findResource('nodes')!;
+
+export function nodeLifecycleController(api: ApiServer): void {
+  for (const node of api.list(nodes)) syncNodeHealth(api, node);
+  for (const node of api.list(nodes)) evictFromNode(api, node);
+}
