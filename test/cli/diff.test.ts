@@ -85,9 +85,9 @@ describe('diff', () => {
     expect(normalize(r.stdout)).toBe(`diff -u -N /tmp/LIVE-X/apps.v1.Deployment.default.web /tmp/MERGED-X/apps.v1.Deployment.default.web
 --- /tmp/LIVE-X/apps.v1.Deployment.default.web\tTIME
 +++ /tmp/MERGED-X/apps.v1.Deployment.default.web\tTIME
-@@ -3,9 +3,9 @@
- metadata:
+@@ -4,9 +4,9 @@
    annotations:
+     deployment.kubernetes.io/revision: "1"
      kubectl.kubernetes.io/last-applied-configuration: |
 -      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.25","name":"nginx"}]}}}}
 +      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},"spec":{"replicas":3,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.27","name":"nginx"}]}}}}
@@ -97,7 +97,7 @@ describe('diff', () => {
    labels:
      app: web
    name: web
-@@ -14,7 +14,7 @@
+@@ -15,7 +15,7 @@
    uid: 9badeeda-733d-4390-acd9-4e3a1bb4b8e4
  spec:
    progressDeadlineSeconds: 600
@@ -106,7 +106,7 @@ describe('diff', () => {
    revisionHistoryLimit: 10
    selector:
      matchLabels:
-@@ -30,7 +30,7 @@
+@@ -31,7 +31,7 @@
          app: web
      spec:
        containers:
