@@ -1,5 +1,7 @@
 // Label maps and label selectors as apimachinery formats them (pkg/labels, meta/v1 helpers).
 // Parsing/validation follows apimachinery pkg/labels/selector.go and api/validate/content/kube.go;
+import { goQuote } from '../util/strconv.js';
+export { goQuote };
 // error texts are byte-identical to upstream (field.Error / utilerrors.Aggregate formatting).
 
 export interface LabelSelectorRequirement {
@@ -36,30 +38,6 @@ export function goCompare(a: string, b: string): number {
     const cy = y.value.codePointAt(0)!;
     if (cx !== cy) return cx < cy ? -1 : 1;
   }
-}
-
-const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
-
-/** strconv.Quote (what Go's %q prints for a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd'; // lone surrogate: Go sees invalid UTF-8
-    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += '\\U' + c.toString(16).padStart(8, '0');
-  }
-  return out + '"';
 }
 
 /** encoding/json rendering of a []string (HTML-escaping on, nil → null). */

@@ -84,12 +84,6 @@ export class ApiServer {
     }
   }
 
-  private checkNamespace(info: ResourceInfo, namespace: string): void {
-    if (!info.namespaced) return;
-    const ns = this.store.get({ resource: 'namespaces', namespace: '', name: namespace });
-    if (!ns) throw notFound('namespaces', namespace);
-  }
-
   create(info: ResourceInfo, input: KObject, opts: WriteOptions = {}): KObject {
     const obj = deepClone(input);
     this.checkKind(info, obj);

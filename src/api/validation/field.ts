@@ -11,6 +11,8 @@ export type FieldErrorType =
   | 'FieldValueTooLong'
   | 'FieldValueTooMany'
   | 'FieldValueNotFound';
+import { goQuote } from '../../util/strconv.js';
+export { goQuote };
 
 export interface FieldError {
   type: FieldErrorType;
@@ -90,31 +92,8 @@ export function goStruct(fields: Array<[string, unknown]>): RawValue {
   return new RawValue(`{${parts.join(',')}}`);
 }
 
-const isPrint = (cp: number): boolean =>
-  cp === 0x20 || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(cp));
-
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
-/** strconv.Quote (Go's %q for strings). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // lone surrogate: Go would hold U+FFFD here
-    const c = String.fromCodePoint(cp);
-    if (c === '"' || c === '\\') out += '\\' + c;
-    else if (cp < 0x80 && cp >= 0x20 && cp !== 0x7f) out += c;
-    else if (cp >= 0x80 && isPrint(cp)) out += c;
-    else {
-      const short: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
-      if (short[cp]) out += short[cp];
-      else if (cp < 0x20 || cp === 0x7f) out += '\\x' + hex(cp, 2);
-      else if (cp < 0x10000) out += '\\u' + hex(cp, 4);
-      else out += '\\U' + hex(cp, 8);
-    }
-  }
-  return out + '"';
-}
 
 /** encoding/json string escaping (HTML-safe, \b \f short forms since Go 1.22). */
 function jsonString(s: string): string {

@@ -2,22 +2,9 @@
 // strconv.Quote, encoding/json number/string encoding (what kubectl sends), resource.ParseQuantity,
 // time.Parse for metav1.Time/MicroTime, and base64.StdEncoding. Ported for behaviour only.
 
-/** strconv.Quote (fmt's %q), used for field paths in "unknown field %q" and the version. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0x22 || cp === 0x5c) out += `\\${ch}`;
-    else if (cp >= 0x20 && cp < 0x7f) out += ch;
-    else if (cp < 0x20 || cp === 0x7f) out += SHORT_ESCAPES[cp] ?? `\\x${hex(cp, 2)}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // lone surrogate: invalid UTF-8 in Go
-    else if (/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
-    else out += cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
-  }
-  return `${out}"`;
-}
 
-const SHORT_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
+import { goQuote } from '../../util/strconv.js';
+export { goQuote };
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /** A JSON number as Go's encoding/json writes a float64/int64 - the literal the apiserver sees. */

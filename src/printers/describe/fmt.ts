@@ -3,6 +3,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export type Obj = Record<string, any>;
+import { goQuote } from '../../util/strconv.js';
+export { goQuote };
 
 export const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
@@ -70,26 +72,6 @@ function goFloat(f: number): string {
   return String(f);
 }
 
-/** strconv.Quote / fmt %q. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if ((c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029 || c === 0xfeff) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
-}
 
 /** Byte length of a string in UTF-8 (Go's len()). */
 export const byteLen = (s: string): number => Buffer.byteLength(s, 'utf8');

@@ -9,6 +9,8 @@ import { formatFloatG } from './gofloat.js';
 import { Parser, type YamlEvent } from './parser.js';
 import { BINARY_TAG, MERGE_TAG, ResolveError, TIMESTAMP_TAG, resolve } from './resolve.js';
 import { YamlSyntaxError } from './scanner.js';
+import { goQuote } from '../../util/strconv.js';
+export { goQuote };
 
 export type GoValue = null | boolean | string | bigint | number | GoValue[] | GoMap;
 export type GoMap = Map<GoValue, GoValue>;
@@ -293,26 +295,6 @@ export function goSharpV(v: GoValue): string {
   return `map[interface {}]interface {}{${[...v].map(([k, x]) => `${goSharpV(k)}:${goSharpV(x)}`).join(', ')}}`;
 }
 
-/** strconv.Quote. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (c === 0x07) out += '\\a';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0b) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (!/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch) && c !== 0x20) {
-      out += c > 0xffff ? `\\U${c.toString(16).padStart(8, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
-    } else out += ch;
-  }
-  return `${out}"`;
-}
 
 /**
  * go-yaml v2 Unmarshal of one document into interface{}: undefined for an
