@@ -56,13 +56,14 @@ export function readConfig(home: string): KubeConfig {
 }
 
 export async function writeConfig(home: string, config: KubeConfig): Promise<void> {
-  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   const { default: Conf } = await import('conf');
   const store = new Conf<Record<string, unknown>>({
     cwd: home,
     configName: 'config',
     projectName: 'kube-lite',
     clearInvalidConfig: false,
+    configFileMode: 0o600,
   });
   store.store = config as unknown as Record<string, unknown>;
 }

@@ -78,7 +78,8 @@ function readState(file: string): StoreSnapshot {
 
 export function writeStateAtomic(file: string, snapshot: StoreSnapshot): void {
   const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w');
+  // Owner-only: the store holds Secrets.
+  const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(snapshot));
     fs.fsyncSync(fd);
@@ -97,6 +98,6 @@ export function writeStateAtomic(file: string, snapshot: StoreSnapshot): void {
 
 /** Creates a cluster directory with an initial state (used by `cluster create`). */
 export function initStateDir(dir: string, snapshot: StoreSnapshot): void {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeStateAtomic(path.join(dir, STATE_FILE), snapshot);
 }

@@ -36,7 +36,7 @@ export class FileLock {
   acquire(timeoutMs = 60_000): void {
     const deadline = performance.now() + timeoutMs;
     const mine = `${this.path}.${process.pid}`;
-    fs.writeFileSync(mine, String(process.pid));
+    fs.writeFileSync(mine, String(process.pid), { mode: 0o600 });
     try {
       let wait = 1;
       for (;;) {

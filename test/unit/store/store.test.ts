@@ -152,3 +152,21 @@ describe('FileLock', () => {
     expect(() => new FileLock(lockPath).acquire(50)).toThrow(`timed out waiting for the cluster lock ${lockPath}`);
   });
 });
+
+describe('file modes', () => {
+  it('creates the store readable only by its owner (Secrets live there)', async () => {
+    const home = tmpDir();
+    const io = {
+      stdout: () => {},
+      stderr: () => {},
+      readStdin: () => '',
+      env: { KUBE_LITE_HOME: home, KUBE_LITE_SEED: '1' },
+      cwd: home,
+    };
+    expect(await main(['create', 'secret', 'generic', 's', '--from-literal=a=b'], io)).toBe(0);
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(path.join(home, 'clusters/kube-lite', STATE_FILE))).toBe(0o600);
+    expect(mode(path.join(home, 'clusters/kube-lite'))).toBe(0o700);
+    expect(mode(path.join(home, 'config.json'))).toBe(0o600);
+  });
+});
