@@ -16,12 +16,26 @@ function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
+/**
+ * Stored objects are frozen: list() hands them out without copying (controllers list the whole
+ * cluster every round), and any attempt to change one in place throws instead of silently
+ * corrupting the store. get() returns a private copy, ready to be changed and written back.
+ */
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}
+
 export class MemoryStore implements Store {
   private data: StoreSnapshot;
   private dirty = false;
 
   constructor(snapshot?: StoreSnapshot) {
     this.data = snapshot ?? { revision: 1, objects: {}, meta: {} };
+    for (const bucket of Object.values(this.data.objects)) for (const o of Object.values(bucket)) deepFreeze(o);
   }
 
   /** True once anything was written since the snapshot was loaded. */
@@ -38,6 +52,7 @@ export class MemoryStore implements Store {
     return o ? clone(o) : undefined;
   }
 
+  /** The objects themselves, frozen: copy one (structuredClone) before changing it. */
   list(resource: string, namespace?: string): KObject[] {
     const bucket = this.data.objects[resource];
     if (!bucket) return [];
@@ -46,7 +61,7 @@ export class MemoryStore implements Store {
     for (const k of ids) {
       const o = bucket[k]!;
       if (namespace !== undefined && (o.metadata.namespace ?? '') !== namespace) continue;
-      out.push(clone(o));
+      out.push(o);
     }
     return out;
   }
@@ -56,7 +71,7 @@ export class MemoryStore implements Store {
     if (bucket[id(key)]) throw new Error(`object exists: ${key.resource} ${id(key)}`);
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.data.revision);
-    bucket[id(key)] = stored;
+    bucket[id(key)] = deepFreeze(stored);
     this.dirty = true;
     return clone(stored);
   }
@@ -72,7 +87,7 @@ export class MemoryStore implements Store {
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (stableStringify(next) === stableStringify(cur)) return clone(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
-    bucket[id(key)] = next;
+    bucket[id(key)] = deepFreeze(next);
     this.dirty = true;
     return clone(next);
   }
@@ -84,7 +99,7 @@ export class MemoryStore implements Store {
     delete bucket[id(key)];
     this.data.revision++;
     this.dirty = true;
-    return cur;
+    return clone(cur);
   }
 
   revision(): number {

@@ -34,9 +34,10 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
         (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
     );
   if (same) {
-    same['count'] = (same['count'] ?? 1) + 1;
-    same['lastTimestamp'] = now;
-    api.update(events(), same);
+    const bumped = structuredClone(same);
+    bumped['count'] = (same['count'] ?? 1) + 1;
+    bumped['lastTimestamp'] = now;
+    api.update(events(), bumped);
     return;
   }
   const seq = api.store.revision();
