@@ -16,6 +16,7 @@ export const TRACKS_GENERATION = new Set([
   'Job',
   'CronJob',
   'Ingress',
+  'EndpointSlice',
 ]);
 
 /** Kinds with a status subresource: a main-resource update keeps the stored status. */

@@ -34,6 +34,7 @@ export const VERBS: Record<string, Loader> = {
   uncordon: () => import('./commands/uncordon.js'),
   drain: () => import('./commands/drain.js'),
   wait: () => import('./commands/wait.js'),
+  expose: () => import('./commands/expose.js'),
 };
 
 export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {

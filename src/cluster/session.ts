@@ -25,6 +25,8 @@ export interface CreateClusterOptions {
   nodes: number;
   seed?: string;
   timing?: 'instant' | 'realistic';
+  /** 'pool': LoadBalancer Services get addresses from the simulated pool; 'none': they stay pending. */
+  loadBalancer?: 'pool' | 'none';
 }
 
 /** Builds a new cluster's state in memory and writes it; registers it in the config. */
@@ -38,7 +40,7 @@ export async function createCluster(se: SessionEnv, opts: CreateClusterOptions):
   bootstrapCluster(api, { clusterName: opts.name, nodes: opts.nodes });
   reconcile(api);
   store.setMeta('random', random.getState());
-  store.setMeta('cluster', { name: opts.name, nodes: opts.nodes, timing: opts.timing ?? 'instant', seed });
+  store.setMeta('cluster', { name: opts.name, nodes: opts.nodes, timing: opts.timing ?? 'instant', seed, loadBalancer: opts.loadBalancer ?? 'pool' });
   initStateDir(dir, store.snapshot());
   await writeConfig(se.home, withCluster(readConfig(se.home), opts.name, `file://${dir}`));
 }
@@ -77,6 +79,8 @@ export interface ClusterMeta {
   nodes: number;
   timing: TimingProfile;
   seed: number;
+  /** Absent in clusters made before the option existed: 'pool'. */
+  loadBalancer?: 'pool' | 'none';
 }
 
 export class ClusterSession {

@@ -3,19 +3,23 @@
 
 import type { ApiServer } from '../api/server.js';
 import { deploymentController } from './deployment/index.js';
+import { endpointsController } from './endpoints/index.js';
+import { endpointSliceController } from './endpointslice/index.js';
 import { garbageCollector } from './gc/index.js';
 import { kubeletController } from './kubelet/index.js';
 import { namespaceController } from './namespace/index.js';
 import { nodeLifecycleController } from './nodelifecycle/index.js';
 import { replicaSetController, replicationControllerController } from './replicaset/index.js';
 import { schedulerController } from './scheduler/index.js';
+import { serviceLBController } from './servicelb/index.js';
 
 export type Controller = (api: ApiServer) => void;
 
 /**
  * Fixed order: later controllers see what earlier ones wrote in the same round. The intended order
  * (each controller adds itself at its place):
- *   namespace, deployment, replicaset, replicationcontroller, scheduler, kubelet, nodelifecycle, gc
+ *   namespace, deployment, replicaset, replicationcontroller, scheduler, kubelet, nodelifecycle,
+ *   endpoints, endpointslice, servicelb, gc
  */
 export const CONTROLLERS: readonly Controller[] = [
   namespaceController,
@@ -25,6 +29,9 @@ export const CONTROLLERS: readonly Controller[] = [
   schedulerController,
   kubeletController,
   nodeLifecycleController,
+  endpointsController,
+  endpointSliceController,
+  serviceLBController,
   garbageCollector,
 ];
 

@@ -98,7 +98,7 @@ describe('diff', () => {
      app: web
    name: web
 @@ -15,7 +15,7 @@
-   uid: 9badeeda-733d-4390-acd9-4e3a1bb4b8e4
+   uid: 589f50b0-2dec-4f0b-8283-9d5f108aa509
  spec:
    progressDeadlineSeconds: 600
 -  replicas: 2

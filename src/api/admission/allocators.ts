@@ -37,7 +37,11 @@ export function allocateClusterIP(random: SeededRandom, used: Set<string>): stri
 
 export function usedNodePorts(services: KObject[]): Set<number> {
   const used = new Set<number>();
-  for (const s of services) for (const p of s['spec']?.ports ?? []) if (p?.nodePort) used.add(p.nodePort);
+  for (const s of services) {
+    for (const p of s['spec']?.ports ?? []) if (p?.nodePort) used.add(p.nodePort);
+    // Health-check node ports come from the same allocator.
+    if (s['spec']?.healthCheckNodePort) used.add(s['spec'].healthCheckNodePort);
+  }
   return used;
 }
 

@@ -55,4 +55,27 @@ export function admitService(svc: KObject, others: KObject[], random: SeededRand
   } else {
     for (const p of spec.ports ?? []) delete p.nodePort;
   }
+  admitHealthCheckNodePort(spec, old?.['spec'], usedNodePorts(rest), random);
+}
+
+const needsHealthCheck = (spec: any): boolean => spec?.type === 'LoadBalancer' && spec?.externalTrafficPolicy === 'Local';
+
+/**
+ * allocHealthCheckNodePort (registry/core/service/storage/alloc.go): only LoadBalancer Services with
+ * externalTrafficPolicy Local have one; kept across updates, released otherwise. Its failure is an
+ * InternalError upstream, not a field error.
+ */
+function admitHealthCheckNodePort(spec: any, oldSpec: any, used: Set<number>, random: SeededRandom): void {
+  if (!needsHealthCheck(spec)) {
+    delete spec.healthCheckNodePort;
+    return;
+  }
+  const oldPort = needsHealthCheck(oldSpec) ? oldSpec.healthCheckNodePort : undefined;
+  for (const p of spec.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+  if (!spec.healthCheckNodePort) {
+    spec.healthCheckNodePort = oldPort ?? allocateNodePort(random, used);
+  } else if (spec.healthCheckNodePort !== oldPort && used.has(spec.healthCheckNodePort)) {
+    const msg = `failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: provided port is already allocated`;
+    throw new StatusError(500, 'InternalError', `Internal error occurred: ${msg}`, { causes: [{ message: msg }] });
+  }
 }

@@ -1416,8 +1416,9 @@ function validateService(svc: KObject): FieldError[] {
   const hc = int(spec.healthCheckNodePort);
   if (!(type === 'LoadBalancer' && etp === 'Local')) {
     if (hc !== 0) errs.push(invalid(sp.child('healthCheckNodePort'), hc, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
-  } else if (hc === 0) errs.push(required(sp.child('healthCheckNodePort')));
-  else errs.push(...isValidPortNum(hc).map((m) => invalid(sp.child('healthCheckNodePort'), hc, m)));
+    // hc === 0 would be "Required" upstream, where allocation runs before validation; here admission
+    // allocates it after validation, so an unset port is not an error yet.
+  } else if (hc !== 0) errs.push(...isValidPortNum(hc).map((m) => invalid(sp.child('healthCheckNodePort'), hc, m)));
   if (!isSet(spec.internalTrafficPolicy)) {
     if (type === 'NodePort' || type === 'LoadBalancer' || type === 'ClusterIP') errs.push(required(sp.child('internalTrafficPolicy')));
   } else if (spec.internalTrafficPolicy !== 'Cluster' && spec.internalTrafficPolicy !== 'Local') {

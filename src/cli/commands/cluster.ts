@@ -8,6 +8,7 @@ import { clusterDir, readConfig, withoutCluster, writeConfig } from '../../clust
 import { clusterExists, createCluster } from '../../cluster/session.js';
 import type { CommandContext } from '../context.js';
 import { registerSimulationCommands } from '../cluster-sim.js';
+import { registerTrafficCommands } from './cluster-request.js';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -20,6 +21,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--nodes <n>', 'Number of nodes (one control-plane node, the rest workers)', '3')
     .option('--seed <seed>', 'Seed for generated names, IPs and ports (default: KUBE_LITE_SEED or random)')
     .option('--timing <profile>', 'instant or realistic', 'instant')
+    .option('--load-balancer <mode>', 'pool (LoadBalancer Services get addresses from 172.18.255.200-250) or none (they stay pending)', 'pool')
     .action(async (name: string, f: Record<string, unknown>) => {
       if (!DNS1123_LABEL.test(name) || name.length > 63) {
         throw new CliError(`invalid cluster name "${name}": must be a lowercase RFC 1123 label`);
@@ -28,9 +30,11 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!Number.isInteger(nodes) || nodes < 1) throw new CliError(`invalid argument "${String(f['nodes'])}" for "--nodes" flag: must be a positive integer`);
       const timing = String(f['timing']);
       if (timing !== 'instant' && timing !== 'realistic') throw new CliError(`invalid argument "${timing}" for "--timing" flag: must be "instant" or "realistic"`);
+      const loadBalancer = String(f['loadBalancer']);
+      if (loadBalancer !== 'pool' && loadBalancer !== 'none') throw new CliError(`invalid argument "${loadBalancer}" for "--load-balancer" flag: must be "pool" or "none"`);
       if (clusterExists(ctx.home, name)) throw new CliError(`cluster "${name}" already exists`);
       const se = ctx.sessionEnv();
-      await createCluster(se, { name, nodes, seed: f['seed'] as string | undefined, timing });
+      await createCluster(se, { name, nodes, seed: f['seed'] as string | undefined, timing, loadBalancer });
       const config = readConfig(ctx.home);
       config['current-context'] = name;
       await writeConfig(ctx.home, config);
@@ -57,4 +61,5 @@ export function register(program: Command, ctx: CommandContext): void {
     });
 
   registerSimulationCommands(cluster, ctx);
+  registerTrafficCommands(cluster, ctx);
 }

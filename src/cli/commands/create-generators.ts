@@ -57,21 +57,21 @@ export interface ServiceFlags {
 }
 
 export function service(type: keyof typeof SERVICE_TYPES, name: string, f: ServiceFlags): KObject {
-  if (type === 'externalname' && !f.externalName) throw new CliError('required flag(s) "external-name" not set');
-  if (type !== 'externalname' && f.clusterIP !== 'None' && f.tcp.length === 0) {
+  // create_service.go: cobra's required flag, then Validate(), then createService().
+  if (type === 'externalname' && f.externalName === undefined) throw new CliError('required flag(s) "external-name" not set');
+  if (f.clusterIP !== 'None' && f.tcp.length === 0 && type !== 'externalname') {
     throw new CliError('at least one tcp port specifier must be provided');
   }
+  if (type === 'externalname' && !isDNS1123Subdomain(f.externalName!)) throw new CliError(`invalid service external name ${f.externalName}`);
   const ports = f.tcp.map((spec) => {
-    const [p, t] = spec.split(':');
-    const port = Number(p);
-    if (!/^\d+$/.test(p ?? '') || port < 1 || port > 65535) throw new CliError(`invalid port number: ${p}`);
-    const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
+    const [port, targetPort] = parseTcp(spec);
     return {
-      name: `${p}-${t ?? p}`,
+      name: spec.replace(/:/g, '-'),
       protocol: 'TCP',
       port,
-      targetPort: target,
-      ...(f.nodePort !== undefined ? { nodePort: f.nodePort } : {}),
+      targetPort,
+      // NodePort 0 is Go's zero value: omitted.
+      ...(f.nodePort ? { nodePort: f.nodePort } : {}),
     };
   });
   const labels = { app: name };
@@ -88,6 +88,40 @@ export function service(type: keyof typeof SERVICE_TYPES, name: string, f: Servi
     spec,
     status: { loadBalancer: {} },
   };
+}
+
+/** create_service.go parsePorts: `port[:targetPort]`; port via ParseUint(…, 16), target a number or a port name. */
+function parseTcp(spec: string): [number, number | string] {
+  const parts = spec.split(':');
+  const p = parts[0]!;
+  if (!/^\d+$/.test(p)) throw new CliError(`strconv.ParseUint: parsing "${p}": invalid syntax`);
+  const port = Number(p);
+  if (port > 65535) throw new CliError(`strconv.ParseUint: parsing "${p}": value out of range`);
+  if (parts.length === 1) return [port, port];
+  const t = parts[1]!;
+  if (/^[+-]?\d+$/.test(t)) {
+    const n = Number(t);
+    if (n < 1 || n > 65535) throw new CliError('must be between 1 and 65535, inclusive');
+    return [port, n];
+  }
+  const errs = portNameErrors(t);
+  if (errs.length > 0) throw new CliError(errs.join(','));
+  return [port, t];
+}
+
+/** apimachinery validation.IsValidPortName (IANA_SVC_NAME). */
+function portNameErrors(s: string): string[] {
+  const errs: string[] = [];
+  if (s.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(s)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(s)) errs.push('must contain at least one letter (a-z)');
+  if (s.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (s.length > 0 && (s.startsWith('-') || s.endsWith('-'))) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+function isDNS1123Subdomain(s: string): boolean {
+  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
 }
 
 function parseLiteral(s: string): [string, string] {

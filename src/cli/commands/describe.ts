@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import { AggregateError, CliError, StatusError } from '../../api/errors.js';
-import { findResource, RESOURCES } from '../../api/registry.js';
+import { findResource, RESOURCES, type ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { describeObject } from '../../printers/describe/index.js';
@@ -11,6 +11,7 @@ import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
 import { listOptions } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
 import { collect } from '../flags.js';
+import { printServerWarnings } from '../warnings.js';
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -37,10 +38,12 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
   }
   const namespace = await ctx.namespace();
   const errors: Error[] = [];
+  const touched: ResourceInfo[] = [];
   const texts = await ctx.withApi((api) => {
     const objs: KObject[] = [];
     if (filenames.length > 0) {
       const refs = refsFromFiles({ filenames, recursive: !!f['recursive'], cwd: ctx.io.cwd, readStdin: ctx.io.readStdin, namespace, enforceNamespace: ctx.namespaceExplicit() });
+      touched.push(...refs.map((r) => r.info));
       for (const r of refs) {
         try {
           objs.push(api.get(r.info, r.namespace, r.name));
@@ -50,6 +53,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
       }
     } else {
       for (const req of parseTypeArgs(args)) {
+        touched.push(req.info);
         const ns = f['allNamespaces'] ? undefined : namespace;
         if (req.names.length === 0) {
           const items = api.list(req.info, ns, listOptions(f['selector'] as string | undefined, undefined, req.info.kind));
@@ -72,6 +76,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
     const now = api.now();
     return objs.map((o) => describeObject(o, describeContext(api, o, now, f['showEvents'] !== false)));
   });
+  printServerWarnings(ctx, touched);
   if (texts.length === 0 && errors.length === 0) {
     ctx.err(f['allNamespaces'] ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
   }

@@ -19,6 +19,7 @@ import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
 import { listOptions } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
 import { collect } from '../flags.js';
+import { printServerWarnings } from '../warnings.js';
 
 interface GetOptions {
   requests: { info: ResourceInfo; names: string[] }[];
@@ -108,6 +109,7 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
   const errors: Error[] = [];
   let singleItem = false;
   let now = 0;
+  const touched = new Set<ResourceInfo>();
   const groups: Group[] = await ctx.withApi((api) => {
     now = api.now();
     const out: Group[] = [];
@@ -126,11 +128,13 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
         enforceNamespace: ctx.namespaceExplicit(),
       });
       singleItem = refs.length === 1;
+      refs.forEach((r) => touched.add(r.info));
       for (const r of refs) fetchOne(api, r.info, r.namespace, r.name, o, errors, add);
       return out;
     }
     const named = o.requests.reduce((n, r) => n + r.names.length, 0);
     singleItem = o.requests.length === 1 && named === 1;
+    o.requests.forEach((r) => touched.add(r.info));
     for (const req of o.requests) {
       if (req.names.length > 0) {
         if (o.selector) throw new CliError('name cannot be provided when a selector is specified');
@@ -143,6 +147,7 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
     }
     return out;
   });
+  printServerWarnings(ctx, touched);
   printGroups(groups, o, ctx, namespace, singleItem, now);
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
