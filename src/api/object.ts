@@ -2,9 +2,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import type { KObject } from './types.js';
+import { jsonClone } from '../util/clone.js';
 
 export function deepClone<T>(v: T): T {
-  return structuredClone(v);
+  return jsonClone(v);
 }
 
 export function isPlainObject(v: unknown): v is Record<string, any> {

@@ -78,6 +78,17 @@ export class ApiServer {
     );
   }
 
+  /**
+   * Objects with `fn(obj) === value` across all namespaces, in list order: an indexed lookup where the
+   * store has one (controllers ask this once per object; a list() each time is quadratic).
+   * `fn` must be a module-level constant (it names the index).
+   */
+  listBy(info: ResourceInfo, fn: (obj: KObject) => string, value: string): KObject[] {
+    const resource = qualifiedResource(info);
+    if (this.store.byIndex) return this.store.byIndex(resource, fn, value);
+    return this.store.list(resource).filter((o) => fn(o) === value);
+  }
+
   private checkKind(info: ResourceInfo, obj: KObject): void {
     if (obj.kind !== info.kind || obj.apiVersion !== groupVersion(info)) {
       throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${groupVersion(info)})`);
@@ -85,6 +96,20 @@ export class ApiServer {
   }
 
   create(info: ResourceInfo, input: KObject, opts: WriteOptions = {}): KObject {
+    // A create that fails (or is a dry run) leaves no trace, not even in the random source: otherwise
+    // a rejected request would change the store (its generator state) and every later generated name.
+    const randomState = this.random.getState();
+    try {
+      const created = this.createObject(info, input, opts);
+      if (opts.dryRun) this.random.setState(randomState);
+      return created;
+    } catch (e) {
+      this.random.setState(randomState);
+      throw e;
+    }
+  }
+
+  private createObject(info: ResourceInfo, input: KObject, opts: WriteOptions): KObject {
     const obj = deepClone(input);
     this.checkKind(info, obj);
     const decodeErr = this.validator.decode(obj);

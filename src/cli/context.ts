@@ -52,9 +52,10 @@ export class CommandContext {
     const { clusterName } = await this.context();
     const session = ClusterSession.open(this.sessionEnv(), clusterName);
     try {
-      if (opts.reconcile !== false) session.reconcile();
+      // Either reconcile is skipped when nothing can have changed (see reconcileIfNeeded).
+      if (opts.reconcile !== false) session.reconcileIfNeeded();
       const result = await fn(session);
-      if (opts.reconcile !== false) session.reconcile();
+      if (opts.reconcile !== false) session.reconcileIfNeeded();
       session.commit();
       return result;
     } catch (e) {

@@ -83,7 +83,21 @@ export interface ClusterMeta {
   loadBalancer?: 'pool' | 'none';
 }
 
+/**
+ * Kept with the cluster after a reconcile converged: the revision it converged at and the earliest
+ * pending due time then (null: nothing pending). While the revision is the same and the clock is
+ * before `wakeup`, another reconcile would write nothing, so a command may skip it.
+ */
+interface Reconciled {
+  revision: number;
+  wakeup: number | null;
+}
+const RECONCILED = 'reconciled';
+
 export class ClusterSession {
+  /** store.changeCount() when the last reconcile finished (or was found unnecessary). */
+  private settledAt = -1;
+
   private constructor(
     private readonly txn: FileStoreTxn,
     readonly api: ApiServer,
@@ -112,9 +126,36 @@ export class ClusterSession {
 
   reconcile(): void {
     reconcile(this.api);
+    const next = this.api.sim.nextWakeup();
+    this.txn.store.setMeta(RECONCILED, { revision: this.txn.store.revision(), wakeup: next ?? null } satisfies Reconciled);
+    this.settledAt = this.txn.store.changeCount();
+  }
+
+  /**
+   * Reconciles unless it cannot change anything: nothing was written since the last converged
+   * reconcile (in this session, or - via the stored marker - by any earlier command) and no pending
+   * due time has come. Read-only commands then never walk the controllers over the whole cluster.
+   * Time still counts: a wakeup that has come due (realistic timing, `cluster advance`) reconciles.
+   */
+  reconcileIfNeeded(): void {
+    const store = this.txn.store;
+    if (this.settledAt === store.changeCount()) return;
+    if (this.settledAt < 0) {
+      const mark = store.getMeta<Reconciled>(RECONCILED);
+      if (mark && mark.revision === store.revision() && (mark.wakeup === null || this.api.now() < mark.wakeup)) {
+        this.settledAt = store.changeCount();
+        return;
+      }
+    }
+    this.reconcile();
   }
 
   commit(): void {
+    // Anything written after the last reconcile (a command that asked for no reconcile) makes the
+    // marker stale: drop it, so that the next command reconciles.
+    if (this.settledAt !== this.txn.store.changeCount() && this.txn.store.getMeta(RECONCILED) !== undefined) {
+      this.txn.store.setMeta(RECONCILED, undefined);
+    }
     this.txn.store.setMeta('random', this.random.getState());
     this.txn.commit();
   }

@@ -215,6 +215,10 @@ function decodeJsonStream(bytes: Uint8Array, out: unknown[], fail: (msg: string)
   }
 }
 
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
 /**
  * Decodes every manifest in a file's text, in order. `source` names the file in
  * errors: `error parsing <source>: error converting YAML to JSON: yaml: line 3: ...`.
@@ -227,11 +231,15 @@ export function decodeManifests(text: string, source: string): unknown[] {
     throw err;
   };
   const bytes = Buffer.from(text, 'utf8');
+  const json = looksLikeJson(bytes);
   try {
-    if (looksLikeJson(bytes)) decodeJsonStream(bytes, out, fail);
+    if (json) decodeJsonStream(bytes, out, fail);
     else decodeYamlStream(text, out);
   } catch (e) {
     if (e instanceof ConvertError) fail(e.message);
+    // Deeply nested input ([[[[...) overflows the recursive parser and converters. go-yaml and
+    // encoding/json stop at a nesting depth of 10000 with an error; this is ours, in their words.
+    if (isStackOverflow(e)) fail(json ? 'json: exceeded max depth' : 'error converting YAML to JSON: yaml: exceeded max depth of 10000');
     throw e;
   }
   return out;

@@ -16,6 +16,11 @@ export class SeededRandom {
     return this.state;
   }
 
+  /** Rewinds to a state from getState(): a request that fails draws nothing. */
+  setState(state: number): void {
+    this.state = state >>> 0;
+  }
+
   /** mulberry32: small, fast, good enough for names and addresses. */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileLock } from './lock.js';
+import { FileLock, processAlive } from './lock.js';
 import { MemoryStore, type StoreSnapshot } from './memory-store.js';
 import { StoreError } from './store.js';
 
@@ -30,6 +30,7 @@ export class FileStoreTxn {
     const lock = new FileLock(path.join(dir, 'state.lock'));
     lock.acquire();
     try {
+      sweepLeftovers(dir);
       return new FileStoreTxn(dir, lock, readState(path.join(dir, STATE_FILE)));
     } catch (e) {
       lock.release();
@@ -52,6 +53,25 @@ export class FileStoreTxn {
     if (this.closed) return;
     this.closed = true;
     this.lock.release();
+  }
+}
+
+/**
+ * Removes what processes killed mid-write left behind: temporary state files (`state.json.tmp-<pid>`)
+ * and lock scratch files (`state.lock.<pid>`, `state.lock.stale-<pid>`) whose process is gone. Called
+ * with the lock held, so no live writer is touched; without it they would pile up with every crash.
+ */
+function sweepLeftovers(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^(?:state\.json\.tmp-|state\.lock\.(?:stale-)?)(\d+)$/.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -19,7 +19,8 @@ function readPid(file: string): number | undefined {
   }
 }
 
-function alive(pid: number): boolean {
+/** True if a process with this pid exists (ours counts). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -48,7 +49,7 @@ export class FileLock {
           if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         }
         const owner = readPid(this.path);
-        if (owner !== undefined && !alive(owner)) this.takeOverStale(owner);
+        if (owner !== undefined && !processAlive(owner)) this.takeOverStale(owner);
         else {
           if (performance.now() > deadline) throw new StoreError(`timed out waiting for the cluster lock ${this.path}`);
           sleep(wait);

@@ -1,6 +1,7 @@
 // An in-memory Store: the working copy of a file-backed transaction, and the store unit tests use.
 
 import type { KObject } from '../api/types.js';
+import { jsonClone } from '../util/clone.js';
 import { StoreConflictError, type ObjectKey, type Store } from './store.js';
 
 export interface StoreSnapshot {
@@ -12,9 +13,7 @@ export interface StoreSnapshot {
 
 const id = (k: ObjectKey) => `${k.namespace}/${k.name}`;
 
-function clone<T>(v: T): T {
-  return structuredClone(v);
-}
+const clone = jsonClone;
 
 /**
  * Stored objects are frozen: list() hands them out without copying (controllers list the whole
@@ -29,18 +28,35 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
+/** Computes an object's value for a secondary index (see MemoryStore.byIndex). */
+export type IndexFn = (obj: KObject) => string;
+
 export class MemoryStore implements Store {
   private data: StoreSnapshot;
   private dirty = false;
+  private changes = 0;
+  /**
+   * resource → ids sorted in list order. Controllers list every resource every round; sorting 10,000
+   * ids each time dominated reconcile. Dropped on create/delete (updates keep the set of ids).
+   */
+  private sortedIds = new Map<string, string[]>();
+  /** resource → index function → value → ids; built on first use, then kept up to date on every write. */
+  private indexes = new Map<string, Map<IndexFn, Map<string, Set<string>>>>();
 
   constructor(snapshot?: StoreSnapshot) {
+    // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
+    // whole cluster up front cost a read-only command time in proportion to every object it never reads.
     this.data = snapshot ?? { revision: 1, objects: {}, meta: {} };
-    for (const bucket of Object.values(this.data.objects)) for (const o of Object.values(bucket)) deepFreeze(o);
   }
 
   /** True once anything was written since the snapshot was loaded. */
   isDirty(): boolean {
     return this.dirty;
+  }
+
+  /** Counts the writes (objects and meta) that changed something; callers compare two readings. */
+  changeCount(): number {
+    return this.changes;
   }
 
   snapshot(): StoreSnapshot {
@@ -56,14 +72,44 @@ export class MemoryStore implements Store {
   list(resource: string, namespace?: string): KObject[] {
     const bucket = this.data.objects[resource];
     if (!bucket) return [];
-    const ids = Object.keys(bucket).sort(compareIds);
+    let ids = this.sortedIds.get(resource);
+    if (!ids) this.sortedIds.set(resource, (ids = Object.keys(bucket).sort(compareIds)));
     const out: KObject[] = [];
     for (const k of ids) {
       const o = bucket[k]!;
       if (namespace !== undefined && (o.metadata.namespace ?? '') !== namespace) continue;
-      out.push(o);
+      out.push(deepFreeze(o));
     }
     return out;
+  }
+
+  /**
+   * The objects of `resource` whose `fn(obj)` is `value`, in list order (frozen, like list()). For the
+   * lookups controllers make once per object ("this pod's events", "the pods on this node"): a list()
+   * each time made reconcile quadratic in the cluster's size. `fn` must be a module-level constant.
+   */
+  byIndex(resource: string, fn: IndexFn, value: string): KObject[] {
+    const bucket = this.data.objects[resource];
+    if (!bucket) return [];
+    let perResource = this.indexes.get(resource);
+    if (!perResource) this.indexes.set(resource, (perResource = new Map()));
+    let index = perResource.get(fn);
+    if (!index) {
+      perResource.set(fn, (index = new Map()));
+      for (const [k, o] of Object.entries(bucket)) addTo(index, fn(o), k);
+    }
+    const ids = [...(index.get(value) ?? [])].sort(compareIds);
+    return ids.map((k) => deepFreeze(bucket[k]!));
+  }
+
+  /** Keeps the secondary indexes of `resource` in step with one write. */
+  private reindex(resource: string, k: string, before: KObject | undefined, after: KObject | undefined): void {
+    const perResource = this.indexes.get(resource);
+    if (!perResource) return;
+    for (const [fn, index] of perResource) {
+      if (before) index.get(fn(before))?.delete(k);
+      if (after) addTo(index, fn(after), k);
+    }
   }
 
   create(key: ObjectKey, obj: KObject): KObject {
@@ -72,7 +118,10 @@ export class MemoryStore implements Store {
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(stored);
+    this.sortedIds.delete(key.resource);
+    this.reindex(key.resource, id(key), undefined, stored);
     this.dirty = true;
+    this.changes++;
     return clone(stored);
   }
 
@@ -85,10 +134,12 @@ export class MemoryStore implements Store {
     }
     const next = clone(obj);
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
-    if (stableStringify(next) === stableStringify(cur)) return clone(cur);
+    if (sameJson(next, cur)) return clone(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(next);
+    this.reindex(key.resource, id(key), cur, next);
     this.dirty = true;
+    this.changes++;
     return clone(next);
   }
 
@@ -97,8 +148,11 @@ export class MemoryStore implements Store {
     const cur = bucket?.[id(key)];
     if (!bucket || !cur) return undefined;
     delete bucket[id(key)];
+    this.sortedIds.delete(key.resource);
+    this.reindex(key.resource, id(key), cur, undefined);
     this.data.revision++;
     this.dirty = true;
+    this.changes++;
     return clone(cur);
   }
 
@@ -115,7 +169,14 @@ export class MemoryStore implements Store {
     if (stableStringify(this.data.meta[name]) === stableStringify(value)) return;
     this.data.meta[name] = clone(value);
     this.dirty = true;
+    this.changes++;
   }
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, k: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(k);
 }
 
 /** Sort by namespace, then name (the apiserver's list order). */
@@ -129,6 +190,38 @@ function compareIds(a: string, b: string): number {
 function splitId(s: string): [string, string] {
   const i = s.indexOf('/');
   return [s.slice(0, i), s.slice(i + 1)];
+}
+
+/**
+ * True when `a` and `b` serialise to the same JSON up to key order (what comparing stableStringify
+ * outputs tells), without building two strings per update.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // JSON turns NaN and ±Infinity into null, and drops undefined: fall back to the serialiser.
+    return typeof a === 'number' || typeof b === 'number' ? JSON.stringify(a) === JSON.stringify(b) : false;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      // undefined inside an array serialises as null
+      if (!sameJson(a[i] === undefined ? null : a[i], bb[i] === undefined ? null : bb[i])) return false;
+    }
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(ao)) {
+    if (ao[k] === undefined) continue;
+    n++;
+    if (bo[k] === undefined || !sameJson(ao[k], bo[k])) return false;
+  }
+  for (const k of Object.keys(bo)) if (bo[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** JSON with sorted keys, for "did anything change" comparisons. */

@@ -41,6 +41,11 @@ export interface Store {
   /** Small named values kept with the cluster (random-generator state, allocators, settings). */
   getMeta<T>(name: string): T | undefined;
   setMeta(name: string, value: unknown): void;
+  /**
+   * Optional secondary index: the objects of `resource` with `fn(obj) === value`, in list order. A
+   * backend without it is served by list() and a filter (ApiServer.listBy).
+   */
+  byIndex?(resource: string, fn: (obj: KObject) => string, value: string): KObject[];
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {

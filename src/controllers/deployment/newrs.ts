@@ -6,7 +6,7 @@ import { StatusError } from '../../api/errors.js';
 import { controllerOf, deepClone, deepEqual } from '../../api/object.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
-import { recordEvent } from '../events/record.js';
+import { eventsAbout, recordEvent } from '../events/record.js';
 import { newRSNewReplicas } from './arithmetic.js';
 import { FAILED_RS_CREATE, FOUND_NEW_RS, getCondition, NEW_RS_CREATED, newCondition, PROGRESSING, setCondition } from './conditions.js';
 import { computeHash } from './hash.js';
@@ -118,9 +118,7 @@ function failedCreate(s: DeploymentSync, name: string, err: string): void {
     setCondition(s.status(), newCondition(PROGRESSING, 'False', FAILED_RS_CREATE, msg, rfc3339(s.now)));
     if (!deepEqual(before, getCondition(s.d['status'], PROGRESSING))) s.writeDeployment();
   }
-  const seen = s.api
-    .list(s.api.resource('events'), s.d.metadata.namespace)
-    .some((e) => e['involvedObject']?.uid === s.d.metadata.uid && e['reason'] === FAILED_RS_CREATE && e['message'] === msg);
+  const seen = eventsAbout(s.api, s.d.metadata.namespace ?? '', s.d.metadata.uid, FAILED_RS_CREATE, msg).some((e) => e['involvedObject']?.uid === s.d.metadata.uid && e['reason'] === FAILED_RS_CREATE && e['message'] === msg);
   if (!seen) recordEvent(s.api, s.d, { type: 'Warning', reason: FAILED_RS_CREATE, message: msg, component: COMPONENT });
 }
 

@@ -20,12 +20,23 @@ export interface EventSpec {
 
 const events = () => findResource('events')!;
 
+/**
+ * Index of events by namespace, involved object, reason and message: recordEvent looks one up per
+ * event. (By object alone, a ReplicaSet's thousands of "Created pod" events made each lookup long.)
+ */
+const eventKey = (ns: string, uid: string | undefined, reason: string | undefined, message: string | undefined) =>
+  JSON.stringify([ns, uid ?? '', reason ?? '', message ?? '']);
+const eventsIndex = (e: KObject): string => eventKey(e.metadata.namespace ?? '', e['involvedObject']?.uid, e['reason'], e['message']);
+
+/** The events in `namespace` about the object with `uid` with this reason and message, in list order. */
+export function eventsAbout(api: ApiServer, namespace: string, uid: string | undefined, reason: string, message: string): KObject[] {
+  return api.listBy(events(), eventsIndex, eventKey(namespace, uid, reason, message));
+}
+
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {
   const ns = involved.metadata.namespace || 'default';
   const now = rfc3339(api.now());
-  const same = api
-    .list(events(), ns)
-    .find(
+  const same = eventsAbout(api, ns, involved.metadata.uid, spec.reason, spec.message).find(
       (e) =>
         e['involvedObject']?.uid === involved.metadata.uid &&
         e['reason'] === spec.reason &&

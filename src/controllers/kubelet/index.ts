@@ -24,6 +24,7 @@ import {
   type Step,
 } from '../../sim/stages.js';
 import { recordEvent } from '../events/record.js';
+import { podsOnNode } from '../pods-on-node.js';
 import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory, type KubeletMemory } from './runtime.js';
 import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
 
@@ -126,7 +127,7 @@ function applyPodEffect(api: ApiServer, pod: KObject, node: KObject, memory: Kub
       return;
     }
     case 'sandbox': {
-      const onNode = api.list(pods).filter((p) => p['spec']?.nodeName === node.metadata.name && p.metadata.uid !== pod.metadata.uid);
+      const onNode = podsOnNode(api, node.metadata.name ?? '').filter((p) => p.metadata.uid !== pod.metadata.uid);
       const podIP = allocatePodIP(memory, node, onNode);
       const init = status.initContainerStatuses ?? [];
       writeStatus(api, pod, podStatus(pod, { init, containers: status.containerStatuses ?? [], sandboxReady: true, hostIP, podIP, now }));

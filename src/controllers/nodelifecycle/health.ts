@@ -10,6 +10,7 @@ import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
 import { kubeletStoppedAt } from '../../sim/faults.js';
 import { recordEvent } from '../events/record.js';
+import { podsOnNode } from '../pods-on-node.js';
 
 export const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
@@ -98,7 +99,7 @@ function setUnreachableTaints(api: ApiServer, node: KObject, present: boolean): 
   api.update(nodes, { ...node, metadata: { ...node.metadata, resourceVersion: undefined }, spec });
 }
 
-const onNode = (api: ApiServer, nodeName: string) => api.list(pods).filter((p) => p['spec']?.nodeName === nodeName);
+const onNode = (api: ApiServer, nodeName: string) => podsOnNode(api, nodeName);
 
 /** MarkPodsNotReady: the pods of an unreachable node are no longer Ready (and say why in an event). */
 function markPodsNotReady(api: ApiServer, nodeName: string): void {

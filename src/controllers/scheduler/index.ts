@@ -13,7 +13,7 @@
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
-import { recordEvent } from '../events/record.js';
+import { eventsAbout, recordEvent } from '../events/record.js';
 import { failedSchedulingMessage, type Diagnosis } from './fiterror.js';
 import { addPod, buildSnapshot, isTerminal, unresolvable, type FilterPlugin, type NodeInfo, type Status } from './framework.js';
 import { nodeAffinity, nodeAffinityPreFilter } from './nodeaffinity.js';
@@ -132,8 +132,7 @@ function truncate(msg: string): string {
 }
 
 function lastReported(api: ApiServer, pod: KObject, message: string): number | undefined {
-  const ev = api
-    .list(api.resource('events'), pod.metadata.namespace)
+  const ev = eventsAbout(api, pod.metadata.namespace ?? '', pod.metadata.uid, 'FailedScheduling', message)
     .find((e) => e['involvedObject']?.uid === pod.metadata.uid && e['reason'] === 'FailedScheduling' && e['message'] === message);
   const t = ev ? Date.parse(ev['lastTimestamp'] ?? ev['eventTime'] ?? '') : NaN;
   return Number.isNaN(t) ? undefined : t;

@@ -127,3 +127,13 @@ describe('decodeManifests: details', () => {
     expect(decodeManifests('["a"]', 'x')).toEqual([['a']]);
   });
 });
+
+describe('decodeManifests: deeply nested input', () => {
+  it('reports a nesting too deep for the parser as a parse error, not a stack overflow', () => {
+    const yaml = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    expect(() => decodeManifests(yaml, 'deep.yaml')).toThrow(DecodeError);
+    expect(() => decodeManifests(yaml, 'deep.yaml')).toThrow('error parsing deep.yaml: error converting YAML to JSON: yaml: exceeded max depth of 10000');
+    const json = `{"a": ${'['.repeat(20000)}${']'.repeat(20000)}}`;
+    expect(() => decodeManifests(json, 'deep.json')).toThrow('error parsing deep.json: json: exceeded max depth');
+  });
+});

@@ -106,6 +106,17 @@ describe('FileStoreTxn', () => {
     t.close();
   });
 
+  it("sweeps what killed processes left behind (temporary state, lock scratch files), not a live process's", () => {
+    const dir = tmpDir();
+    initStateDir(dir, new MemoryStore().snapshot());
+    const dead = '2147483646'; // no such pid
+    for (const f of [`${STATE_FILE}.tmp-${dead}`, `state.lock.${dead}`, `state.lock.stale-${dead}`]) fs.writeFileSync(path.join(dir, f), 'x');
+    fs.writeFileSync(path.join(dir, `state.lock.${process.ppid}`), String(process.ppid)); // a live waiter's
+    fs.writeFileSync(path.join(dir, 'state.lock'), dead); // a dead owner's lock
+    FileStoreTxn.open(dir).close();
+    expect(fs.readdirSync(dir).sort()).toEqual([STATE_FILE, `state.lock.${process.ppid}`]);
+  });
+
   it('names the file when the store is corrupt, and never resets it', () => {
     const dir = tmpDir();
     const file = path.join(dir, STATE_FILE);
@@ -168,5 +179,26 @@ describe('file modes', () => {
     expect(mode(path.join(home, 'clusters/kube-lite', STATE_FILE))).toBe(0o600);
     expect(mode(path.join(home, 'clusters/kube-lite'))).toBe(0o700);
     expect(mode(path.join(home, 'config.json'))).toBe(0o600);
+  });
+});
+
+describe('a rejected request changes nothing', () => {
+  it('leaves state.json byte-identical, random-generator state included', async () => {
+    const home = tmpDir();
+    const io = (out: string[]) => ({
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void out.push(s),
+      readStdin: () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n',
+      env: { KUBE_LITE_HOME: home, KUBE_LITE_SEED: '1' },
+      cwd: home,
+    });
+    expect(await main(['get', 'ns'], io([]))).toBe(0);
+    const file = path.join(home, 'clusters/kube-lite', STATE_FILE);
+    const before = fs.readFileSync(file);
+    const out: string[] = [];
+    expect(await main(['create', '-f', '-'], io(out))).toBe(1);
+    expect(out.join('')).toContain('name or generateName is required');
+    expect(await main(['create', 'configmap', 'x', '--dry-run=server'], io([]))).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
