@@ -83,6 +83,7 @@ function generateJobSelector(job: KObject): void {
  */
 export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): void {
   foldStringData(obj);
+  if (obj.kind === 'Service' && !statusOnly) dropTypeDependentFields(obj, old);
   if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
   if (statusOnly) {
     const status = obj['status'];
@@ -93,5 +94,35 @@ export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean
     obj['status'] = structuredClone(old['status']);
   } else {
     delete obj['status'];
+  }
+}
+
+/**
+ * The service strategy's dropTypeDependentFields: when `type` changes, fields that only the old type
+ * uses are cleared - but only if the user left them as they were (a value the user changed is theirs
+ * to keep, and validation then judges it). So `patch -p '{"spec":{"type":"ClusterIP"}}'` on a
+ * LoadBalancer works as on a cluster.
+ */
+function dropTypeDependentFields(svc: KObject, old: KObject): void {
+  const s: any = svc['spec'];
+  const o: any = old['spec'];
+  if (!s || !o || s.type === o.type) return;
+  const type = s.type ?? 'ClusterIP';
+  const needsNodePorts = type === 'NodePort' || (type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
+  const samePorts =
+    (s.ports ?? []).length === (o.ports ?? []).length &&
+    (s.ports ?? []).every((p: any, i: number) => p?.nodePort === o.ports[i]?.nodePort);
+  if (!needsNodePorts && samePorts) for (const p of s.ports ?? []) if (p) delete p.nodePort;
+  const lb = type === 'LoadBalancer';
+  if (!lb && s.allocateLoadBalancerNodePorts === o.allocateLoadBalancerNodePorts) delete s.allocateLoadBalancerNodePorts;
+  if (!lb && s.loadBalancerClass === o.loadBalancerClass) delete s.loadBalancerClass;
+  if (!lb && s.healthCheckNodePort === o.healthCheckNodePort) delete s.healthCheckNodePort;
+  const external = type === 'NodePort' || lb || (s.externalIPs ?? []).length > 0;
+  if (!external && s.externalTrafficPolicy === o.externalTrafficPolicy) delete s.externalTrafficPolicy;
+  if (type === 'ExternalName' && s.clusterIP === o.clusterIP) {
+    delete s.clusterIP;
+    delete s.clusterIPs;
+    delete s.ipFamilies;
+    delete s.ipFamilyPolicy;
   }
 }
