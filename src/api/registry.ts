@@ -72,23 +72,6 @@ export function kindWithGroup(info: ResourceInfo): string {
   return info.group ? `${k}.${info.group}` : k;
 }
 
-/**
- * Group/versions that once served kinds and were removed: `kubectl apply` of such a manifest fails with
- * "no matches for kind". Listed so the error can say so without pretending the version is unknown.
- */
-export const REMOVED_GROUP_VERSIONS = new Set([
-  'extensions/v1beta1',
-  'apps/v1beta1',
-  'apps/v1beta2',
-  'policy/v1beta1',
-  'storage.k8s.io/v1beta1',
-  'networking.k8s.io/v1beta1',
-  'batch/v1beta1',
-  'rbac.authorization.k8s.io/v1beta1',
-  'autoscaling/v2beta1',
-  'autoscaling/v2beta2',
-]);
-
 /** Finds a resource by what a user may type: plural, singular, short name, kind, optionally `.group`. */
 export function findResource(arg: string): ResourceInfo | undefined {
   const lower = arg.toLowerCase();

@@ -2,7 +2,7 @@
 // plus a namespace and name, and, for files, the object itself.
 
 import { CliError, RawError } from '../api/errors.js';
-import { findResource, resourceForKind, RESOURCES, REMOVED_GROUP_VERSIONS, type ResourceInfo } from '../api/registry.js';
+import { findResource, resourceForKind, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import type { KObject } from '../api/types.js';
 import { readSources } from './files.js';
 
@@ -112,8 +112,7 @@ function mapObject(obj: KObject, source: string, opts: FileOptions): ResourceRef
   const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
   if (!info) {
     const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
-    const group = String(obj.apiVersion).includes('/') ? String(obj.apiVersion) : String(obj.apiVersion);
-    void REMOVED_GROUP_VERSIONS;
+    const group = String(obj.apiVersion);
     throw new RawError(
       `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${obj.kind}" in version "${group}"\nensure CRDs are installed first`,
     );

@@ -30,23 +30,22 @@ export function expandPaths(paths: string[], recursive: boolean, cwd: string): s
     } catch {
       throw new CliError(`the path "${p}" does not exist`);
     }
-    if (st.isDirectory()) walk(p, abs, recursive, out, true);
+    if (st.isDirectory()) walk(p, abs, recursive, out);
     else out.push(p);
   }
   return out;
 }
 
-function walk(display: string, abs: string, recursive: boolean, out: string[], top: boolean): void {
+function walk(display: string, abs: string, recursive: boolean, out: string[]): void {
   for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const d = path.join(display, entry.name);
     const a = path.join(abs, entry.name);
     if (entry.isDirectory()) {
-      if (recursive) walk(d, a, recursive, out, false);
+      if (recursive) walk(d, a, recursive, out);
     } else if (EXTENSIONS.includes(path.extname(entry.name))) {
       out.push(d);
     }
   }
-  void top;
 }
 
 export function readSources(paths: string[], recursive: boolean, cwd: string, readStdin: () => string): SourceDoc[] {

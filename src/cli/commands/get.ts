@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import { CliError, RawError, StatusError } from '../../api/errors.js';
-import { kindWithGroup, qualifiedResource, type ResourceInfo } from '../../api/registry.js';
+import { kindWithGroup, type ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import { tableFor } from '../../api/tables/index.js';
 import type { KObject } from '../../api/types.js';
@@ -256,5 +256,4 @@ function printTables(
     if (allNamespaced && !o.allNamespaces) ctx.err(`No resources found in ${namespace} namespace.\n`);
     else ctx.err('No resources found\n');
   }
-  void qualifiedResource;
 }
