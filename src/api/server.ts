@@ -10,6 +10,8 @@ import type { ObjectKey, Store } from '../store/store.js';
 import { SimContext } from '../sim/context.js';
 import { admitService } from './admission/service.js';
 import { admitPod } from './admission/pod.js';
+import { admitIngress } from './admission/ingress.js';
+import { admitPersistentVolume, admitPersistentVolumeClaim } from './admission/storage.js';
 import { applyDefaults } from './defaults/index.js';
 import { alreadyExists, badRequest, conflict, notFound, StatusError } from './errors.js';
 import { deepClone, deepEqual, specPart } from './object.js';
@@ -155,6 +157,9 @@ export class ApiServer {
   private admit(info: ResourceInfo, obj: KObject, old?: KObject): void {
     if (obj.kind === 'Service') admitService(obj, this.list(info), this.random, old);
     if (obj.kind === 'Pod' && !old) admitPod(obj, this, this.random);
+    if (obj.kind === 'Ingress' && !old) admitIngress(obj, this.list(this.resource('ingressclasses')));
+    if (obj.kind === 'PersistentVolumeClaim' && !old) admitPersistentVolumeClaim(obj, this.list(this.resource('storageclasses')));
+    if (obj.kind === 'PersistentVolume' && !old) admitPersistentVolume(obj);
   }
 
   /** PUT: replaces the object. A resourceVersion in the object is a precondition. */

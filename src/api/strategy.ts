@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { qosClass } from './defaults/pod.js';
+import { deepEqual } from './object.js';
 import type { KObject } from './types.js';
 
 /** Kinds whose metadata.generation counts spec changes. */
@@ -55,6 +56,7 @@ export function prepareForCreate(obj: KObject): void {
   if (obj.kind === 'PersistentVolume') obj['status'] = { phase: 'Pending' };
   if (obj.kind === 'Namespace') obj['status'] = { phase: 'Active' };
   if (obj.kind === 'Job') generateJobSelector(obj);
+  if (obj.kind === 'DaemonSet') setTemplateGeneration(obj, undefined);
   delete obj.metadata.deletionTimestamp;
   delete obj.metadata.deletionGracePeriodSeconds;
 }
@@ -77,6 +79,22 @@ function generateJobSelector(job: KObject): void {
   };
 }
 
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/**
+ * The DaemonSet strategy's spec.templateGeneration, which apps/v1 carries in an annotation: on create
+ * the user's value if a positive integer, else 1; on update the stored value, plus one when the pod
+ * template changed. Users cannot set it otherwise.
+ */
+function setTemplateGeneration(ds: KObject, old: KObject | undefined): void {
+  const read = (o: KObject | undefined): number => {
+    const n = Number(o?.metadata.annotations?.[TEMPLATE_GENERATION] ?? NaN);
+    return Number.isInteger(n) && n >= 1 ? n : 1;
+  };
+  const gen = old ? read(old) + (deepEqual(ds['spec']?.template, old['spec']?.template) ? 0 : 1) : read(ds);
+  ds.metadata.annotations = { ...(ds.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: String(gen) };
+}
+
 /**
  * On a main-resource update the stored status wins; on a status update the stored spec and
  * metadata (except labels/annotations/finalizers/ownerReferences) win.
@@ -84,6 +102,7 @@ function generateJobSelector(job: KObject): void {
 export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): void {
   foldStringData(obj);
   if (obj.kind === 'Service' && !statusOnly) dropTypeDependentFields(obj, old);
+  if (obj.kind === 'DaemonSet' && !statusOnly) setTemplateGeneration(obj, old);
   if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
   if (statusOnly) {
     const status = obj['status'];

@@ -1,10 +1,17 @@
 // What a new cluster holds before the first command: the system namespaces, its nodes (one
 // control-plane node tainted NoSchedule and N-1 workers, named as kind names them), the `kubernetes`
-// Service and the default StorageClass. Built through the API server like everything else.
+// Service, the default StorageClass and the default IngressClass `nginx` (kind's ingress-nginx).
+// Built through the API server like everything else.
 
 import { findResource } from '../api/registry.js';
 import type { ApiServer } from '../api/server.js';
 import type { KObject } from '../api/types.js';
+import { seedFromString } from '../sim/random.js';
+import { DEFAULT_INGRESS_CLASS_ANN } from '../api/admission/ingress.js';
+
+export const INGRESS_CLASS = 'nginx';
+export const INGRESS_CONTROLLER = 'k8s.io/ingress-nginx';
+export const INGRESS_NGINX_VERSION = '1.13.3';
 
 export const KUBERNETES_VERSION = 'v1.36.3';
 
@@ -40,6 +47,37 @@ export function bootstrapCluster(api: ApiServer, opts: BootstrapOptions): void {
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   });
+  createIngressClass(api);
+}
+
+/**
+ * The IngressClass of the simulated ingress-nginx (src/controllers/ingress), marked default. Its UID is
+ * drawn from a side stream derived from the cluster's generator, which is then rewound: the main
+ * stream, and so every generated name, UID and address after it, is the same as without it.
+ */
+function createIngressClass(api: ApiServer): void {
+  const main = api.random.getState();
+  api.random.setState(seedFromString(`ingressclass/${main}`));
+  try {
+    api.create(findResource('ingressclasses')!, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: {
+        name: INGRESS_CLASS,
+        labels: {
+          'app.kubernetes.io/component': 'controller',
+          'app.kubernetes.io/instance': 'ingress-nginx',
+          'app.kubernetes.io/name': 'ingress-nginx',
+          'app.kubernetes.io/part-of': 'ingress-nginx',
+          'app.kubernetes.io/version': INGRESS_NGINX_VERSION,
+        },
+        annotations: { [DEFAULT_INGRESS_CLASS_ANN]: 'true' },
+      },
+      spec: { controller: INGRESS_CONTROLLER },
+    });
+  } finally {
+    api.random.setState(main);
+  }
 }
 
 function nodeObject(api: ApiServer, clusterName: string, name: string, index: number): KObject {

@@ -2,15 +2,20 @@
 // observed state, writes only differences), and rounds repeat until one writes nothing.
 
 import type { ApiServer } from '../api/server.js';
+import { daemonSetController } from './daemonset/index.js';
+import { cronJobController } from './cronjob/index.js';
 import { deploymentController } from './deployment/index.js';
 import { endpointsController } from './endpoints/index.js';
 import { endpointSliceController } from './endpointslice/index.js';
 import { garbageCollector } from './gc/index.js';
+import { jobController } from './job/index.js';
 import { kubeletController } from './kubelet/index.js';
 import { namespaceController } from './namespace/index.js';
 import { nodeLifecycleController } from './nodelifecycle/index.js';
+import { persistentVolumeController } from './persistentvolume/index.js';
 import { replicaSetController, replicationControllerController } from './replicaset/index.js';
 import { schedulerController } from './scheduler/index.js';
+import { ingressController } from './ingress/index.js';
 import { serviceLBController } from './servicelb/index.js';
 
 export type Controller = (api: ApiServer) => void;
@@ -26,12 +31,17 @@ export const CONTROLLERS: readonly Controller[] = [
   deploymentController,
   replicaSetController,
   replicationControllerController,
+  cronJobController,
+  jobController,
+  daemonSetController,
+  persistentVolumeController,
   schedulerController,
   kubeletController,
   nodeLifecycleController,
   endpointsController,
   endpointSliceController,
   serviceLBController,
+  ingressController,
   garbageCollector,
 ];
 

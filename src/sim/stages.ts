@@ -7,7 +7,10 @@
 // Completion rule (documented in the README): a container runs until the pod is deleted, unless the
 // pod's restartPolicy is Never or OnFailure and the container has a `command` or `args` — then it exits
 // 0 (`Completed`) one containerStart delay after it started. Init containers always complete so, except
-// restartable (sidecar) init containers, which keep running.
+// restartable (sidecar) init containers, which keep running. Two pod annotations change how such a
+// (regular) container ends: `kube-lite.dev/run-duration: 30s` (a Go duration) makes it run that long
+// instead, in either timing profile; `kube-lite.dev/exit-code: "1"` makes it exit with that code
+// (reason `Error`; with restartPolicy Never the pod then fails).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { imageSize, pullError } from './images.js';
@@ -100,6 +103,27 @@ const pulling = (c: ContainerCtx): boolean => c.memory.pullingSince !== undefine
 const policy = (c: ContainerCtx): string => c.spec.imagePullPolicy ?? 'IfNotPresent';
 const needsPull = (c: ContainerCtx): boolean => policy(c) === 'Always' || (policy(c) !== 'Never' && !c.imagePresent);
 const image = (c: ContainerCtx): string => String(c.spec.image ?? '');
+
+export const RUN_DURATION_ANNOTATION = 'kube-lite.dev/run-duration';
+export const EXIT_CODE_ANNOTATION = 'kube-lite.dev/exit-code';
+
+const GO_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** The pod's run-duration annotation in ms (a Go duration such as 30s, 1m30s, 1.5s); undefined if absent or invalid. */
+export function runDuration(pod: Json): number | undefined {
+  const v = pod.metadata?.annotations?.[RUN_DURATION_ANNOTATION];
+  if (typeof v !== 'string' || !/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(v)) return undefined;
+  let ms = 0;
+  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) ms += Number(m[1]) * GO_UNITS[m[2]!]!;
+  return Math.round(ms);
+}
+
+/** The pod's exit-code annotation (0 when absent or not an integer in 0..255). */
+export function exitCodeOf(pod: Json): number {
+  const v = pod.metadata?.annotations?.[EXIT_CODE_ANNOTATION];
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : 0;
+  return n <= 255 ? n : 0;
+}
 
 /** The completion rule (see the header). */
 export function runsToCompletion(pod: Json, spec: Json, init: boolean): boolean {
@@ -213,8 +237,11 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
     name: 'complete',
     match: (c) => c.status?.state?.running !== undefined && runsToCompletion(c.pod, c.spec, c.init),
     since: (c) => time(c.status.state.running.startedAt),
-    delay: (c) => c.delays.containerStart,
-    effect: (c) => ({ state: { terminated: { exitCode: 0, reason: 'Completed' } }, events: [], memory: c.memory }),
+    delay: (c) => (c.init ? undefined : runDuration(c.pod)) ?? c.delays.containerStart,
+    effect: (c) => {
+      const exitCode = c.init ? 0 : exitCodeOf(c.pod);
+      return { state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } }, events: [], memory: c.memory };
+    },
   },
 ];
 

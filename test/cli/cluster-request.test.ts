@@ -83,7 +83,7 @@ POD           NODE                REQUESTS
   it.each([
     [['svc/legacy:81'], 'error: service "legacy" has no port 81\n'],
     [['svc/legacy:80', '--port', '80'], 'error: give the port of "svc/legacy:80" once: in the target or with --port\n'],
-    [['deploy/web'], 'error: unknown target "deploy/web": use svc/NAME[:PORT], node/NAME:NODEPORT or an address IP[:PORT]\n'],
+    [['deploy/web'], 'error: unknown target "deploy/web": use svc/NAME[:PORT], node/NAME:NODEPORT, an address IP[:PORT] or ingress/NAME\n'],
     [['svc/nope'], 'Error from server (NotFound): services "nope" not found\n'],
     [['svc/legacy', '--from', 'pod/nope'], 'Error from server (NotFound): pods "nope" not found\n'],
     [['svc/legacy', '--from', 'node/kube-lite-worker', '--client-ip', '1.2.3.4'], 'error: --client-ip applies only to --from external\n'],

@@ -8,6 +8,7 @@ import { CliError, RawError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { routeIngress, type IngressTarget } from '../../sim/traffic/ingress.js';
 import { pruneAffinity, route, TrafficError } from '../../sim/traffic/route.js';
 import { appendLog, loadAffinity, pruneLog, saveAffinity, type ServedRequest } from '../../sim/traffic/state.js';
 import { DEFAULT_EXTERNAL_CLIENT_IP, type Client, type Outcome, type Target, type World } from '../../sim/traffic/types.js';
@@ -20,7 +21,7 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const MAX_COUNT = 1000;
 
 interface RequestOptions {
-  target: Target;
+  target: Target | IngressTarget;
   /** undefined: the default for the target (see defaultClient). */
   from?: Client;
   count: number;
@@ -31,13 +32,14 @@ interface RequestOptions {
 export function registerTrafficCommands(cluster: Command, ctx: CommandContext): void {
   cluster
     .command('request')
-    .description('Send simulated requests to a Service, a NodePort or a load balancer address, and show where they go')
-    .argument('<target>', 'svc/NAME[:PORT], node/NAME:NODEPORT, or an address IP[:PORT] (LoadBalancer, ClusterIP or node)')
+    .description('Send simulated requests to a Service, a NodePort, a load balancer address or an Ingress, and show where they go')
+    .argument('<target>', 'svc/NAME[:PORT], node/NAME:NODEPORT, an address IP[:PORT] (LoadBalancer, ClusterIP or node), or ingress/NAME')
     .option('--port <port>', 'Service port (number or name), or the NodePort for node/NAME')
     .option('--count <n>', 'Number of requests', '1')
     .option('--from <client>', 'pod/NAME, node/NAME or external (default: the control-plane node for svc/, external otherwise)')
     .option('--client-ip <ip>', `Source address of an external client (default ${DEFAULT_EXTERNAL_CLIENT_IP})`)
-    .option('--path <path>', 'Request path, recorded in the answering pod\'s log', '/')
+    .option('--path <path>', 'Request path (routed by an Ingress\'s rules), recorded in the answering pod\'s log', '/')
+    .option('--host <host>', 'Host header of a request to ingress/NAME (default: the Ingress\'s address)')
     .action(async (target: string, f: Record<string, unknown>) => {
       const ns = await ctx.namespace();
       const o = toOptions(target, ns, f);
@@ -54,7 +56,10 @@ function toOptions(raw: string, ns: string, f: Record<string, unknown>): Request
   const clientIP = f['clientIp'] as string | undefined;
   if (clientIP !== undefined && !isIPv4(clientIP)) throw new CliError(`invalid --client-ip "${clientIP}": not an IPv4 address`);
   const from = parseClient(f['from'] as string | undefined, ns, clientIP);
-  return { target: parseTarget(raw, ns, f['port'] as string | undefined), from, count, path };
+  const host = f['host'] as string | undefined;
+  const target = parseTarget(raw, ns, f['port'] as string | undefined, host);
+  if (host !== undefined && target.kind !== 'ingress') throw new CliError('--host applies only to ingress/NAME targets');
+  return { target, from, count, path };
 }
 
 function isIPv4(s: string): boolean {
@@ -67,7 +72,7 @@ function parsePort(s: string, what: string): number {
   return Number(s);
 }
 
-export function parseTarget(raw: string, ns: string, portFlag: string | undefined): Target {
+export function parseTarget(raw: string, ns: string, portFlag: string | undefined, host?: string): Target | IngressTarget {
   const slash = raw.indexOf('/');
   const kind = slash > 0 ? raw.slice(0, slash) : '';
   const rest = raw.slice(slash + 1);
@@ -76,13 +81,18 @@ export function parseTarget(raw: string, ns: string, portFlag: string | undefine
     throw new CliError(`give the port of "${raw}" once: in the target or with --port`);
   }
   const port = inline ?? portFlag;
+  if (['ing', 'ingress', 'ingresses'].includes(kind) && name) {
+    if (port !== undefined) throw new CliError(`ingress target "${raw}" takes no port: ingress-nginx listens on 80`);
+    if (host !== undefined && !/^[A-Za-z0-9*]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(host)) throw new CliError(`invalid --host "${host}"`);
+    return { kind: 'ingress', namespace: ns, name, host };
+  }
   if (['svc', 'service', 'services'].includes(kind) && name) return { kind: 'service', namespace: ns, name, port };
   if (['node', 'nodes', 'no'].includes(kind) && name) {
     if (port === undefined) throw new CliError(`node target "${raw}" needs a NodePort: node/NAME:NODEPORT`);
     return { kind: 'node', name, port: parsePort(port, 'NodePort') };
   }
   if (slash < 0 && isIPv4(name ?? '')) return { kind: 'ip', ip: name!, port: port === undefined ? undefined : parsePort(port, 'port') };
-  throw new CliError(`unknown target "${raw}": use svc/NAME[:PORT], node/NAME:NODEPORT or an address IP[:PORT]`);
+  throw new CliError(`unknown target "${raw}": use svc/NAME[:PORT], node/NAME:NODEPORT, an address IP[:PORT] or ingress/NAME`);
 }
 
 function parseClient(raw: string | undefined, ns: string, clientIP: string | undefined): Client | undefined {
@@ -101,7 +111,7 @@ function readWorld(api: ApiServer): World {
 }
 
 /** A ClusterIP is reached from inside: by default from the control-plane node (as `docker exec … curl`). */
-function defaultClient(world: World, target: Target): Client {
+function defaultClient(world: World, target: Target | IngressTarget): Client {
   if (target.kind !== 'service') return { kind: 'external', ip: DEFAULT_EXTERNAL_CLIENT_IP };
   const cp = world.nodes.find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined) ?? world.nodes[0];
   if (!cp) throw new CliError('the cluster has no nodes to send the request from: use --from');
@@ -118,6 +128,7 @@ async function run(ctx: CommandContext, o: RequestOptions): Promise<void> {
     // Named objects that do not exist fail as the API reports them.
     if (o.target.kind === 'service') api.get(findResource('services')!, o.target.namespace, o.target.name);
     if (o.target.kind === 'node') api.get(findResource('nodes')!, undefined, o.target.name);
+    const ing = o.target.kind === 'ingress' ? api.get(findResource('ingresses')!, o.target.namespace, o.target.name) : undefined;
     if (o.from?.kind === 'pod') api.get(findResource('pods')!, o.from.namespace, o.from.name);
     if (o.from?.kind === 'node') api.get(findResource('nodes')!, undefined, o.from.name);
     const world = readWorld(api);
@@ -127,7 +138,7 @@ async function run(ctx: CommandContext, o: RequestOptions): Promise<void> {
     const log: { podUid: string; entry: ServedRequest }[] = [];
     try {
       for (let n = 1; n <= o.count; n++) {
-        const outcome = route(world, o.target, from, env);
+        const outcome = o.target.kind === 'ingress' ? routeIngress(world, ing!, o.target, o.path, from, env) : route(world, o.target, from, env);
         out.push({ n, outcome });
         const a = outcome.answered;
         if (a?.endpoint.podUid) log.push({ podUid: a.endpoint.podUid, entry: { time: rfc3339(env.now), client: a.sourceIP, path: o.path } });
@@ -164,7 +175,9 @@ export function format(results: Served[]): string {
     text += '\n' + tabwrite(['POD\tNODE\tREQUESTS', ...sorted.map(([p, v]) => `${p}\t${v.node}\t${v.count}`)].join('\n') + '\n', GET_TABWRITER);
   }
   const count = (k: string) => results.filter((r) => r.outcome.failure?.kind === k).length;
-  const answered = results.length - count('refused') - count('timeout');
-  text += `${results.length} request${results.length === 1 ? '' : 's'}: ${answered} answered, ${count('refused')} refused, ${count('timeout')} timed out\n`;
+  const answered = results.length - count('refused') - count('timeout') - count('http');
+  // HTTP errors (an Ingress's 404/503) are counted only where they can happen.
+  const http = count('http') > 0 ? `, ${count('http')} HTTP error${count('http') === 1 ? '' : 's'}` : '';
+  text += `${results.length} request${results.length === 1 ? '' : 's'}: ${answered} answered, ${count('refused')} refused, ${count('timeout')} timed out${http}\n`;
   return text;
 }

@@ -14,6 +14,7 @@ import { parseDryRun, withDryRun, type DryRun } from '../dryrun.js';
 import { collect } from '../flags.js';
 import { ResultPrinter } from '../print-result.js';
 import * as gen from './create-generators.js';
+import { registerBatch } from './create-batch.js';
 
 interface Common {
   dryRun: DryRun;
@@ -113,6 +114,12 @@ export function register(program: Command, ctx: CommandContext): void {
       const s = gen.secret(name, f['fromLiteral'] as string[], f['fromFile'] as string[], f['type'] as string | undefined, ctx.io.cwd, ctx.namespaceExplicit() ? ns : undefined);
       await createOne(ctx, 'secrets', s, common(f, ctx, true), (e) => `failed to create secret ${e.message}`);
     });
+
+  registerBatch(create, ctx, {
+    withCommonFlags,
+    create: (c, resource, obj, f) =>
+      createOne(c, resource, obj, common(f, c, true), (e) => `failed to create ${resource === 'jobs' ? 'job' : 'cronjob'}: ${e.message}`),
+  });
 }
 
 function intArg(flag: string, v: unknown): number {

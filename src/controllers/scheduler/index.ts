@@ -23,7 +23,7 @@ import { nodeResourcesFit } from './noderesources.js';
 import { nodeUnschedulable } from './nodeunschedulable.js';
 import { selectHost } from './score.js';
 import { taintToleration } from './tainttoleration.js';
-import { volumeBindingPreFilter } from './volumebinding.js';
+import { recordSelectedNode, volumeBindingFilter, volumeBindingPreFilter } from './volumebinding.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -47,7 +47,10 @@ export type ScheduleResult = { node: NodeInfo } | { message: string };
 export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[]): ScheduleResult {
   if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const diagnosis: Diagnosis = { numAllNodes: nodes.length, nodeStatuses: new Map() };
-  const fail = () => ({ message: failedSchedulingMessage(pod, nodes, diagnosis, runFilters) });
+  // VolumeBinding's Filter comes after the FILTERS in the default profile.
+  const volumes = volumeBindingFilter(api, pod);
+  const filters: FilterPlugin = volumes ? (p, ni) => runFilters(p, ni) ?? volumes(p, ni) : runFilters;
+  const fail = () => ({ message: failedSchedulingMessage(pod, nodes, diagnosis, filters) });
 
   // PreFilter, in the profile's order: NodeAffinity (may narrow the nodes), then VolumeBinding.
   const affinity = nodeAffinityPreFilter(pod);
@@ -64,7 +67,7 @@ export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[]): Sc
   }
   const feasible: NodeInfo[] = [];
   for (const ni of candidates) {
-    const st = runFilters(pod, ni);
+    const st = filters(pod, ni);
     if (st) diagnosis.nodeStatuses.set(ni.name, st);
     else feasible.push(ni);
   }
@@ -117,6 +120,7 @@ export function schedulerController(api: ApiServer): void {
 function bind(api: ApiServer, pod: KObject, ni: NodeInfo): void {
   const bound = api.bindPod(pod.metadata.namespace!, pod.metadata.name!, ni.name);
   addPod(ni, bound);
+  recordSelectedNode(api, bound, ni.name);
   recordEvent(api, pod, {
     type: 'Normal',
     reason: 'Scheduled',

@@ -40,5 +40,6 @@ export interface Outcome {
   /** Hops as `kind/name[:port]` (or a bare client IP), from the client to the answering pod. */
   hops: string[];
   answered?: { endpoint: Endpoint; node?: string; sourceIP: string };
-  failure?: { kind: 'refused' | 'timeout'; message: string; exitCode: number };
+  /** 'http': an HTTP error status from a proxy (ingress-nginx's 404/503), as `curl -f` reports it. */
+  failure?: { kind: 'refused' | 'timeout' | 'http'; message: string; exitCode: number };
 }
