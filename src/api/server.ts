@@ -13,11 +13,14 @@ import { admitPod } from './admission/pod.js';
 import { admitIngress } from './admission/ingress.js';
 import { admitPersistentVolume, admitPersistentVolumeClaim } from './admission/storage.js';
 import { applyDefaults } from './defaults/index.js';
-import { alreadyExists, badRequest, conflict, notFound, StatusError } from './errors.js';
+import { alreadyExists, badRequest, conflict, forbidden, notFound, StatusError } from './errors.js';
 import { deepClone, deepEqual, specPart } from './object.js';
 import { qualifiedResource, type ResourceInfo, groupVersion, resourceByName } from './registry.js';
 import { prepareForCreate, prepareForUpdate, TRACKS_GENERATION } from './strategy.js';
 import type { KObject } from './types.js';
+
+/** NamespaceLifecycle: namespaces the apiserver refuses to delete. */
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 export interface Validator {
   /** Strict decoding (unknown fields, wrong types): a BadRequest error, or undefined. */
@@ -247,6 +250,10 @@ export class ApiServer {
     const key = this.key(info, namespace, name);
     const obj = this.store.get(key);
     if (!obj) throw notFound(qualifiedResource(info), name);
+    // The NamespaceLifecycle admission plugin's immortal namespaces (dry runs are admitted too).
+    if (obj.kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
+      throw forbidden(`${qualifiedResource(info)} "${name}" is forbidden: this namespace may not be deleted`);
+    }
     if (opts.dryRun) return obj;
     const finalizers = [...(obj.metadata.finalizers ?? [])];
     const policy = opts.propagationPolicy ?? defaultPropagation(info);

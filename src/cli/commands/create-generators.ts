@@ -1,8 +1,6 @@
 // The objects kubectl's `create <generator>` commands build, field for field and in kubectl's struct
 // order (what -o json shows for typed objects).
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { CliError } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
 import type { SeededRandom } from '../../sim/random.js';
@@ -122,60 +120,4 @@ function portNameErrors(s: string): string[] {
 
 function isDNS1123Subdomain(s: string): boolean {
   return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
-}
-
-function parseLiteral(s: string): [string, string] {
-  const i = s.indexOf('=');
-  if (i <= 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
-  return [s.slice(0, i), s.slice(i + 1)];
-}
-
-function readFileSources(sources: string[], cwd: string): [string, Buffer][] {
-  const out: [string, Buffer][] = [];
-  for (const src of sources) {
-    const eq = src.indexOf('=');
-    const [key, file] = eq > 0 ? [src.slice(0, eq), src.slice(eq + 1)] : [undefined, src];
-    const abs = path.resolve(cwd, file);
-    if (!fs.existsSync(abs)) throw new CliError(`error reading ${file}: no such file or directory`);
-    if (fs.statSync(abs).isDirectory()) {
-      for (const e of fs.readdirSync(abs).sort()) {
-        const p = path.join(abs, e);
-        if (fs.statSync(p).isFile()) out.push([e, fs.readFileSync(p)]);
-      }
-    } else {
-      out.push([key ?? path.basename(file), fs.readFileSync(abs)]);
-    }
-  }
-  return out;
-}
-
-export function configMap(name: string, literals: string[], files: string[], cwd: string, namespace?: string): KObject {
-  const data: Record<string, string> = {};
-  for (const l of literals) {
-    const [k, v] = parseLiteral(l);
-    data[k] = v;
-  }
-  for (const [k, v] of readFileSources(files, cwd)) data[k] = v.toString('utf8');
-  return {
-    kind: 'ConfigMap',
-    apiVersion: 'v1',
-    metadata: { name, ...(namespace ? { namespace } : {}) },
-    ...(Object.keys(data).length ? { data } : {}),
-  };
-}
-
-export function secret(name: string, literals: string[], files: string[], type: string | undefined, cwd: string, namespace?: string): KObject {
-  const data: Record<string, string> = {};
-  for (const l of literals) {
-    const [k, v] = parseLiteral(l);
-    data[k] = Buffer.from(v, 'utf8').toString('base64');
-  }
-  for (const [k, v] of readFileSources(files, cwd)) data[k] = v.toString('base64');
-  return {
-    kind: 'Secret',
-    apiVersion: 'v1',
-    metadata: { name, ...(namespace ? { namespace } : {}) },
-    ...(Object.keys(data).length ? { data } : {}),
-    ...(type ? { type } : {}),
-  };
 }

@@ -13,6 +13,7 @@ import type { CommandContext } from '../context.js';
 import { parseDryRun, withDryRun, type DryRun } from '../dryrun.js';
 import { collect } from '../flags.js';
 import { ResultPrinter } from '../print-result.js';
+import * as data from './create-data.js';
 import * as gen from './create-generators.js';
 import { registerBatch } from './create-batch.js';
 
@@ -96,10 +97,12 @@ export function register(program: Command, ctx: CommandContext): void {
   withCommonFlags(create.command('configmap').alias('cm').argument('<name>'))
     .option('--from-literal <key=value>', 'Specify a key and literal value', collect, [])
     .option('--from-file <source>', 'Key files', collect, [])
+    .option('--from-env-file <file>', 'Path to a file to read lines of key=val pairs', collect, [])
+    .option('--append-hash', 'Append a hash of the configmap to its name')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const f = cmd.optsWithGlobals();
       const ns = await ctx.namespace();
-      const cm = gen.configMap(name, f['fromLiteral'] as string[], f['fromFile'] as string[], ctx.io.cwd, ctx.namespaceExplicit() ? ns : undefined);
+      const cm = data.configMap(name, { ...sources(f), namespace: ctx.namespaceExplicit() ? ns : undefined });
       await createOne(ctx, 'configmaps', cm, common(f, ctx, true), (e) => `failed to create configmap: ${e.message}`);
     });
 
@@ -107,13 +110,66 @@ export function register(program: Command, ctx: CommandContext): void {
   withCommonFlags(secret.command('generic').argument('<name>'))
     .option('--from-literal <key=value>', 'Specify a key and literal value', collect, [])
     .option('--from-file <source>', 'Key files', collect, [])
+    .option('--from-env-file <file>', 'Path to a file to read lines of key=val pairs', collect, [])
     .option('--type <type>', 'The type of secret to create')
+    .option('--append-hash', 'Append a hash of the secret to its name')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const f = cmd.optsWithGlobals();
       const ns = await ctx.namespace();
-      const s = gen.secret(name, f['fromLiteral'] as string[], f['fromFile'] as string[], f['type'] as string | undefined, ctx.io.cwd, ctx.namespaceExplicit() ? ns : undefined);
+      const s = data.secretGeneric(name, { ...sources(f), type: f['type'] as string | undefined, namespace: ctx.namespaceExplicit() ? ns : undefined });
       await createOne(ctx, 'secrets', s, common(f, ctx, true), (e) => `failed to create secret ${e.message}`);
     });
+
+  withCommonFlags(secret.command('tls').argument('<name>'))
+    .option('--cert <path>', 'Path to PEM encoded public key certificate')
+    .option('--key <path>', 'Path to private key associated with given certificate')
+    .option('--append-hash', 'Append a hash of the secret to its name')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
+      const ns = await ctx.namespace();
+      const s = data.secretTls(name, {
+        cert: f['cert'] as string | undefined,
+        key: f['key'] as string | undefined,
+        appendHash: !!f['appendHash'],
+        cwd: ctx.io.cwd,
+        namespace: ctx.namespaceExplicit() ? ns : undefined,
+      });
+      await createOne(ctx, 'secrets', s, common(f, ctx, true), (e) => `failed to create secret ${e.message}`);
+    });
+
+  withCommonFlags(secret.command('docker-registry').argument('<name>'))
+    .option('--docker-server <server>', 'Server location for Docker registry', 'https://index.docker.io/v1/')
+    .option('--docker-username <name>', 'Username for Docker registry authentication')
+    .option('--docker-password <password>', 'Password for Docker registry authentication')
+    .option('--docker-email <email>', 'Email for Docker registry')
+    .option('--from-file <source>', 'Key files', collect, [])
+    .option('--append-hash', 'Append a hash of the secret to its name')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const f = cmd.optsWithGlobals();
+      const ns = await ctx.namespace();
+      const s = data.secretDockerRegistry(name, {
+        server: f['dockerServer'] as string,
+        username: f['dockerUsername'] as string | undefined,
+        password: f['dockerPassword'] as string | undefined,
+        email: f['dockerEmail'] as string | undefined,
+        files: f['fromFile'] as string[],
+        appendHash: !!f['appendHash'],
+        cwd: ctx.io.cwd,
+        namespace: ctx.namespaceExplicit() ? ns : undefined,
+      });
+      await createOne(ctx, 'secrets', s, common(f, ctx, true), (e) => `failed to create secret ${e.message}`);
+    });
+
+  function sources(f: Record<string, unknown>): Omit<data.ConfigMapSources, 'namespace'> {
+    return {
+      literals: f['fromLiteral'] as string[],
+      files: f['fromFile'] as string[],
+      envFiles: f['fromEnvFile'] as string[],
+      appendHash: !!f['appendHash'],
+      cwd: ctx.io.cwd,
+      env: ctx.io.env,
+    };
+  }
 
   registerBatch(create, ctx, {
     withCommonFlags,
