@@ -35,6 +35,8 @@ export const VERBS: Record<string, Loader> = {
   drain: () => import('./commands/drain.js'),
   wait: () => import('./commands/wait.js'),
   expose: () => import('./commands/expose.js'),
+  exec: () => import('./commands/exec.js'),
+  logs: () => import('./commands/logs.js'),
 };
 
 export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {

@@ -46,6 +46,8 @@ export interface ContainerCtx {
   memory: ContainerMemory;
   /** The node already holds the container's image. */
   imagePresent: boolean;
+  /** Why the container cannot be created now (a missing ConfigMap, Secret or key in its env). */
+  configError?: string;
 }
 
 /** A container's next state; the kubelet fills in times, IDs and the rest of the status entry. */
@@ -137,6 +139,20 @@ const created = (c: ContainerCtx): StageEvent[] => [
   { type: 'Normal', reason: 'Started', message: `Started container ${c.spec.name}` },
 ];
 
+/** The kubelet's CreateContainerConfigError: it has the image, but not what the environment needs. */
+const configFailed = (c: ContainerCtx, pulled: StageEvent): ContainerEffect => ({
+  state: { waiting: { reason: 'CreateContainerConfigError', message: c.configError! } },
+  events: [pulled, { type: 'Warning', reason: 'Failed', message: `Error: ${c.configError}` }],
+  memory: { failedAt: c.now },
+});
+
+const alreadyPresent = (c: ContainerCtx): StageEvent =>
+  // KubeletEnsureSecretPulledImages (beta, on since 1.35) words it so for images pulled without credentials.
+  ({ type: 'Normal', reason: 'Pulled', message: `Container image "${image(c)}" already present on machine and can be accessed by the pod` });
+
+/** The kubelet retries a container it could not create on its next pod syncs (kube-lite: every 10 s). */
+export const CONFIG_RETRY_MS = 10_000;
+
 const startPull = (c: ContainerCtx): ContainerEffect => ({
   events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image(c)}"` }],
   memory: { ...c.memory, pullingSince: c.now },
@@ -166,15 +182,8 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
     match: (c) => fresh(c) && !needsPull(c),
     since: (c) => c.eligibleAt,
     delay: () => 0,
-    effect: (c) => ({
-      state: { running: {} },
-      events: [
-        // KubeletEnsureSecretPulledImages (beta, on since 1.35) words it so for images pulled without credentials.
-        { type: 'Normal', reason: 'Pulled', message: `Container image "${image(c)}" already present on machine and can be accessed by the pod` },
-        ...created(c),
-      ],
-      memory: {},
-    }),
+    effect: (c) =>
+      c.configError !== undefined ? configFailed(c, alreadyPresent(c)) : { state: { running: {} }, events: [alreadyPresent(c), ...created(c)], memory: {} },
   },
   { name: 'pull', match: fresh, since: (c) => c.eligibleAt, delay: () => 0, effect: startPull },
   {
@@ -202,6 +211,7 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
     effect: (c) => {
       const d = goDuration(c.delays.imagePull);
       const message = `Successfully pulled image "${image(c)}" in ${d} (${d} including waiting). Image size: ${imageSize(image(c))} bytes.`;
+      if (c.configError !== undefined) return { ...configFailed(c, { type: 'Normal', reason: 'Pulled', message }), pulledImage: true };
       return { state: { running: {} }, events: [{ type: 'Normal', reason: 'Pulled', message }, ...created(c)], memory: {}, pulledImage: true };
     },
   },
@@ -234,6 +244,15 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
     effect: startPull,
   },
   {
+    // Level-triggered: each sync checks again; once the ConfigMap/Secret/key exists the container starts.
+    name: 'config-retry',
+    match: (c) => waitingReason(c) === 'CreateContainerConfigError',
+    since: (c) => (c.configError === undefined ? c.now : Math.max(c.memory.failedAt ?? c.now, c.now - 2 * MAX_BACKOFF)),
+    delay: (c) => (c.configError === undefined ? 0 : CONFIG_RETRY_MS),
+    effect: (c) =>
+      c.configError !== undefined ? configFailed(c, alreadyPresent(c)) : { state: { running: {} }, events: [alreadyPresent(c), ...created(c)], memory: {} },
+  },
+  {
     name: 'complete',
     match: (c) => c.status?.state?.running !== undefined && runsToCompletion(c.pod, c.spec, c.init),
     since: (c) => time(c.status.state.running.startedAt),
@@ -253,10 +272,19 @@ export interface PodCtx {
   pod: Json;
   /** The kubelet already sent the Killing events for this deletion. */
   killing: boolean;
+  /** A volume that cannot be mounted now (FailedMount), and the failures so far. */
+  mountError?: { volume: string; message: string };
+  mountFailures?: number;
+  mountFailedAt?: number;
 }
 
 /** Pod-level effects; the kubelet controller carries each out (see kubelet/index.ts). */
-export type PodEffect = 'kill' | 'remove' | 'accept' | 'sandbox';
+export type PodEffect = 'kill' | 'remove' | 'accept' | 'sandbox' | 'mount-failed';
+
+/** The volume manager's retry back-off (nestedpendingoperations: 500 ms doubling to 2m2s). */
+export function mountBackOff(failures: number): number {
+  return Math.min(500 * 2 ** Math.max(0, failures - 1), 122_000);
+}
 
 const deleting = (c: PodCtx): boolean => c.pod.metadata?.deletionTimestamp !== undefined;
 const terminal = (c: PodCtx): boolean => c.pod.status?.phase === 'Succeeded' || c.pod.status?.phase === 'Failed';
@@ -290,10 +318,19 @@ export const POD_STAGES: readonly Stage<PodCtx, PodEffect>[] = [
   },
   { name: 'accept', match: (c) => !c.pod.status?.startTime && !terminal(c), since: scheduledAt, delay: () => 0, effect: () => 'accept' },
   {
+    // Volumes are mounted before the sandbox is made: a missing ConfigMap/Secret keeps the pod
+    // ContainerCreating, with a FailedMount event at each retry, until it appears.
+    name: 'mount-failed',
+    match: (c) => !sandboxReady(c) && !terminal(c) && c.mountError !== undefined,
+    since: (c) => Math.max(c.mountFailedAt ?? time(c.pod.status.startTime), c.now - 2 * MAX_BACKOFF),
+    delay: (c) => (c.mountFailedAt === undefined ? 0 : mountBackOff(c.mountFailures ?? 1)),
+    effect: () => 'mount-failed',
+  },
+  {
     // Sandbox and network: the pod gets its IP.
     name: 'sandbox',
     match: (c) => !sandboxReady(c) && !terminal(c),
-    since: (c) => time(c.pod.status.startTime),
+    since: (c) => Math.max(time(c.pod.status.startTime), c.mountFailedAt ?? 0),
     delay: (c) => c.delays.containerStart,
     effect: () => 'sandbox',
   },

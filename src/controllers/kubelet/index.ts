@@ -12,6 +12,7 @@ import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { resolveEnv, volumeError, type ContainerWorld } from '../../sim/container-fs.js';
 import { imageID, imageSize, normalizedImage } from '../../sim/images.js';
 import {
   CONTAINER_STAGES,
@@ -32,6 +33,19 @@ type Json = Record<string, any>;
 
 const pods = findResource('pods')!;
 const nodes = findResource('nodes')!;
+const configMaps = findResource('configmaps')!;
+const secrets = findResource('secrets')!;
+
+/** The ConfigMaps and Secrets a pod's kubelet reads (only listed when the pod refers to any). */
+function configWorld(api: ApiServer, pod: KObject): ContainerWorld {
+  const ns = pod.metadata.namespace;
+  return { configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] };
+}
+
+const usesConfig = (c: Json): boolean =>
+  (c.envFrom ?? []).length > 0 || (c.env ?? []).some((e: Json) => e?.valueFrom?.configMapKeyRef || e?.valueFrom?.secretKeyRef);
+const usesVolumeSources = (pod: KObject): boolean =>
+  (pod['spec']?.volumes ?? []).some((v: Json) => v?.configMap || v?.secret || v?.projected);
 
 /** Steps one pod may take in one pass (a bound on the catch-up, never reached in practice). */
 const MAX_STEPS = 100;
@@ -73,19 +87,23 @@ interface Applied {
 /** Takes the pod's next due step; undefined when nothing is due (a wake-up is registered instead). */
 function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory): Applied | undefined {
   const uid = pod.metadata.uid!;
+  const pm = memory.pods[uid];
+  const mountError = usesVolumeSources(pod) ? volumeError(pod, configWorld(api, pod)) : undefined;
   const podStep = firstStep(POD_STAGES, {
     now: api.now(),
     delays: api.sim.delays,
     profile: api.sim.profile,
     pod,
-    killing: memory.pods[uid]?.killing === true,
+    killing: pm?.killing === true,
+    ...(mountError ? { mountError } : {}),
+    ...(pm?.mountFailedAt !== undefined ? { mountFailedAt: pm.mountFailedAt, mountFailures: pm.mountFailures ?? 1 } : {}),
   });
   if (podStep) {
     if (podStep.effect === undefined) {
       api.sim.wakeAt(podStep.due);
       return undefined;
     }
-    applyPodEffect(api, pod, node, memory, podStep.effect, podStep.due);
+    applyPodEffect(api, pod, node, memory, podStep.effect, podStep.due, mountError);
     return {};
   }
   // A pod being deleted starts nothing new.
@@ -102,7 +120,15 @@ function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory
   return applyContainerEffect(api, pod, node, memory, next.ctx, next.step.effect!, next.step.due);
 }
 
-function applyPodEffect(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, effect: PodEffect, at: number): void {
+function applyPodEffect(
+  api: ApiServer,
+  pod: KObject,
+  node: KObject,
+  memory: KubeletMemory,
+  effect: PodEffect,
+  at: number,
+  mountError?: { volume: string; message: string },
+): void {
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const now = rfc3339(at);
@@ -126,7 +152,23 @@ function applyPodEffect(api: ApiServer, pod: KObject, node: KObject, memory: Kub
       writeStatus(api, pod, podStatus(pod, { init, containers, sandboxReady: false, hostIP, now }));
       return;
     }
+    case 'mount-failed': {
+      const pm = (memory.pods[pod.metadata.uid!] ??= {});
+      pm.mountFailures = (pm.mountFailures ?? 0) + 1;
+      pm.mountFailedAt = at;
+      podEvent(api, pod, node, {
+        type: 'Warning',
+        reason: 'FailedMount',
+        message: `MountVolume.SetUp failed for volume "${mountError?.volume}" : ${mountError?.message}`,
+      });
+      return;
+    }
     case 'sandbox': {
+      const pm = memory.pods[pod.metadata.uid!];
+      if (pm) {
+        delete pm.mountFailures;
+        delete pm.mountFailedAt;
+      }
       const onNode = podsOnNode(api, node.metadata.name ?? '').filter((p) => p.metadata.uid !== pod.metadata.uid);
       const podIP = allocatePodIP(memory, node, onNode);
       const init = status.initContainerStatuses ?? [];
@@ -161,8 +203,11 @@ function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: 
   const present = new Set<string>((node['status']?.images ?? []).flatMap((i: Json) => i?.names ?? []));
   const out: ContainerCtx[] = [];
   let eligibleAt = conditionTime(pod, 'PodReadyToStartContainers');
+  let world: ContainerWorld | undefined;
+  const configError = (c: Json): string | undefined => (usesConfig(c) ? resolveEnv(pod, c, (world ??= configWorld(api, pod))).error : undefined);
   const add = (c: Json, init: boolean, s: Json) =>
     out.push({
+      ...(configError(c) !== undefined ? { configError: configError(c) } : {}),
       now: api.now(),
       eligibleAt,
       delays: api.sim.delays,
@@ -222,18 +267,23 @@ function writeStatus(api: ApiServer, pod: KObject, status: Json): void {
   api.updateStatus(pods, { ...pod, status });
 }
 
-function event(api: ApiServer, pod: KObject, node: KObject, c: Json, init: boolean, ev: StageEvent): void {
+function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent): void {
   try {
     recordEvent(api, pod, {
       ...ev,
       component: 'kubelet',
       host: node.metadata.name!,
-      fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`,
+      ...(c ? { fieldPath: `spec.${init ? 'initContainers' : 'containers'}{${c.name}}` } : {}),
     });
   } catch (e) {
     // A namespace being deleted refuses new events; the kubelet's recorder drops them and goes on.
     if (!(e instanceof StatusError && e.reason === 'Forbidden')) throw e;
   }
+}
+
+/** An event about the pod itself (no container field path). */
+function podEvent(api: ApiServer, pod: KObject, node: KObject, ev: StageEvent): void {
+  event(api, pod, node, undefined, false, ev);
 }
 
 /** The node now lists the image (node.status.images, largest first, as the kubelet reports them). */

@@ -11,6 +11,9 @@ const META = 'kubelet';
 export interface PodMemory {
   /** Killing events sent for the pod's deletion. */
   killing?: boolean;
+  /** FailedMount retries: how many, and the last one (ms). */
+  mountFailures?: number;
+  mountFailedAt?: number;
   containers?: Record<string, ContainerMemory>;
 }
 
@@ -31,7 +34,7 @@ export function saveMemory(api: ApiServer, memory: KubeletMemory, livePods: KObj
   const live = new Set(livePods.map((p) => p.metadata.uid));
   for (const uid of Object.keys(memory.pods)) {
     const p = memory.pods[uid]!;
-    const empty = !p.killing && Object.values(p.containers ?? {}).every((c) => Object.keys(c).length === 0);
+    const empty = !p.killing && p.mountFailures === undefined && Object.values(p.containers ?? {}).every((c) => Object.keys(c).length === 0);
     if (!live.has(uid) || empty) delete memory.pods[uid];
   }
   // A cluster whose kubelets never had anything to remember keeps no entry (reads stay read-only).

@@ -1,0 +1,112 @@
+// kubectl logs POD [-c CONTAINER] [--tail N] [--since D] [-p] [-f]: a simulated log, since no process
+// runs. A container's log (kube-lite's format, documented in the README):
+//   - when it started: for nginx images the last lines nginx's entrypoint prints,
+//       /docker-entrypoint.sh: Configuration complete; ready for start up
+//       2026/01/01 00:00:05 [notice] 1#1: start worker processes
+//     for any other image one line `2026-01-01T00:00:05Z container <name> started (image <image>)`;
+//   - one line per request it served (`cluster request`, meta traffic.log; the pod's first container):
+//     for nginx images an access-log line in nginx's default `combined`-like format,
+//       10.244.0.1 - - [01/Jan/2026:00:00:07 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"
+//     else `2026-01-01T00:00:07Z GET / from 10.244.0.1`;
+//   - when it ended (terminated): `2026-01-01T00:00:09Z container <name> exited with code <N>`
+//     (nginx images print nothing more).
+// --previous shows the previous instance's start and end lines. -f prints what there is and exits.
+
+import type { Command } from 'commander';
+import type { KObject } from '../../api/types.js';
+import { rfc3339 } from '../../sim/clock.js';
+import { loadLog, type ServedRequest } from '../../sim/traffic/state.js';
+import type { CommandContext } from '../context.js';
+import { CliError } from '../../api/errors.js';
+import { durationFlag } from '../duration.js';
+import { intFlag } from '../flags.js';
+import { badRequest, chooseContainer, containerStatus, getPod, podName } from '../container/target.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = Record<string, any>;
+
+interface Line {
+  at: number;
+  text: string;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('logs')
+    .description('Print the logs for a container in a pod')
+    .argument('[args...]')
+    .option('-c, --container <name>', 'Print the logs of this container')
+    .option('--tail <lines>', 'Lines of recent log file to display. Defaults to -1, showing all log lines.', '-1')
+    .option('--since <duration>', 'Only return logs newer than a relative duration like 5s, 2m, or 3h.')
+    .option('-p, --previous', 'If true, print the logs for the previous instance of the container in a pod if it exists.')
+    .option('-f, --follow', 'Specify if the logs should be streamed (kube-lite prints what there is and exits).')
+    .action(async (args: string[], f: Record<string, unknown>) => {
+      if (args.length === 0) throw new CliError('expected \'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]\'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee \'kubectl logs -h\' for help and examples');
+      const tail = intFlag('tail', f['tail'])!;
+      const sinceMs = f['since'] === undefined ? undefined : durationFlag('since', f['since']);
+      const namespace = await ctx.namespace();
+      const lines = await ctx.withApi((api) => {
+        const pod = getPod(api, namespace, podName(args[0]!));
+        const { spec, init } = chooseContainer(pod, f['container'] as string | undefined, (s) => ctx.err(s));
+        // The apiserver gives an unscheduled pod's log as empty.
+        if (!pod['spec']?.nodeName) return [];
+        const status = containerStatus(pod, spec.name, init) ?? {};
+        const served = (pod['spec']?.containers?.[0]?.name === spec.name && !init ? loadLog(api.store)[pod.metadata.uid!] : undefined) ?? [];
+        const all = f['previous'] ? previousLog(pod, spec, status) : currentLog(pod, spec, status, served);
+        const from = sinceMs === undefined ? -Infinity : api.now() - sinceMs;
+        return all.filter((l) => l.at >= from);
+      });
+      const shown = tail >= 0 ? lines.slice(Math.max(0, lines.length - tail)) : lines;
+      ctx.out(shown.map((l) => l.text + '\n').join(''));
+    });
+}
+
+const isNginx = (image: string): boolean => /(^|\/)nginx(:|@|$)/.test(image) || /(^|\/)nginx-unprivileged(:|@|$)/.test(image);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const nginxErrorTime = (d: Date) =>
+  `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+const nginxAccessTime = (d: Date) =>
+  `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+
+function startLines(spec: Json, at: number): Line[] {
+  const image = String(spec.image ?? '');
+  if (isNginx(image))
+    return [
+      { at, text: '/docker-entrypoint.sh: Configuration complete; ready for start up' },
+      { at, text: `${nginxErrorTime(new Date(at))} [notice] 1#1: start worker processes` },
+    ];
+  return [{ at, text: `${rfc3339(at)} container ${spec.name} started (image ${image})` }];
+}
+
+function endLines(spec: Json, terminated: Json): Line[] {
+  const at = Date.parse(terminated.finishedAt);
+  if (isNginx(String(spec.image ?? '')) || Number.isNaN(at)) return [];
+  return [{ at, text: `${rfc3339(at)} container ${spec.name} exited with code ${terminated.exitCode ?? 0}` }];
+}
+
+function requestLine(spec: Json, r: ServedRequest): Line {
+  const at = Date.parse(r.time);
+  if (isNginx(String(spec.image ?? ''))) return { at, text: `${r.client} - - [${nginxAccessTime(new Date(at))}] "GET ${r.path} HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"` };
+  return { at, text: `${r.time} GET ${r.path} from ${r.client}` };
+}
+
+function currentLog(pod: KObject, spec: Json, status: Json, served: ServedRequest[]): Line[] {
+  const state = status.state ?? {};
+  const instance = state.running ?? state.terminated;
+  if (!instance) {
+    const reason = state.waiting?.reason ?? (pod['status']?.phase === 'Pending' ? 'ContainerCreating' : 'PodInitializing');
+    throw badRequest(`container "${spec.name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+  }
+  const started = Date.parse(instance.startedAt);
+  const lines = [...startLines(spec, started), ...served.filter((r) => Date.parse(r.time) >= started).map((r) => requestLine(spec, r))];
+  if (state.terminated) lines.push(...endLines(spec, state.terminated));
+  return lines;
+}
+
+function previousLog(pod: KObject, spec: Json, status: Json): Line[] {
+  const last = status.lastState?.terminated;
+  if (!last) throw badRequest(`previous terminated container "${spec.name}" in pod "${pod.metadata.name}" not found`);
+  return [...startLines(spec, Date.parse(last.startedAt)), ...endLines(spec, last)];
+}
