@@ -49,6 +49,19 @@ export function prepareForCreate(obj: KObject): void {
   if (obj.kind === 'StatefulSet') obj['status'] = { availableReplicas: 0, replicas: 0 };
   if (obj.kind === 'Pod') {
     obj['status'] = { phase: 'Pending', qosClass: qosClass(obj['spec']) };
+    // applySchedulingGatedCondition: a gated pod is marked so from the start (STATUS SchedulingGated).
+    if ((obj['spec']?.schedulingGates ?? []).length > 0) {
+      obj['status'].conditions = [
+        {
+          lastProbeTime: null,
+          lastTransitionTime: null,
+          message: 'Scheduling is blocked due to non-empty scheduling gates',
+          reason: 'SchedulingGated',
+          status: 'False',
+          type: 'PodScheduled',
+        },
+      ];
+    }
   }
   if (obj.kind === 'Service') obj['status'] = { loadBalancer: {} };
   if (obj.kind === 'Ingress') obj['status'] = { loadBalancer: {} };
