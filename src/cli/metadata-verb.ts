@@ -20,7 +20,7 @@ export async function runMetadataVerb(field: MetadataField, args: string[], f: R
   const filenames = f['filename'] as string[];
   const list = !!f['list'];
   if (resources.length === 0 && filenames.length === 0) {
-    throw new CliError("one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl ${verb} -h' for help and examples");
+    throw new CliError(`one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl ${verb} -h' for help and examples`);
   }
   if (!list && set.length === 0 && remove.length === 0) {
     throw new CliError(`at least one ${what} update is required\nSee 'kubectl ${verb} -h' for help and examples`);
