@@ -5,6 +5,7 @@ import { AggregateError, CliError } from '../api/errors.js';
 import { validateLabelKeyValue } from '../api/validation/index.js';
 import { parseOutput } from '../printers/output.js';
 import { resolveTargets } from '../resource/targets.js';
+import { targetSpec } from './target-flags.js';
 import type { CommandContext } from './context.js';
 import { parseDryRun, withDryRun } from './dryrun.js';
 import { splitKeyValueArgs } from './keyvalues.js';
@@ -28,26 +29,10 @@ export async function runMetadataVerb(field: MetadataField, args: string[], f: R
   if (field === 'labels') for (const [k, v] of set) validateLabelKeyValue(k, v);
   const dryRun = parseDryRun(f['dryRun']);
   const printer = new ResultPrinter(parseOutput(f['output'] as string | undefined, 'mutate', ctx.io.cwd), (s) => ctx.out(s));
-  const namespace = await ctx.namespace();
+  const spec = await targetSpec(ctx, resources, f);
   const errors: Error[] = [];
   await ctx.withApi((api) => {
-    const targets = resolveTargets(
-      api,
-      {
-        args: resources,
-        filenames,
-        recursive: !!f['recursive'],
-        selector: f['selector'] as string | undefined,
-        fieldSelector: f['fieldSelector'] as string | undefined,
-        all: !!f['all'],
-        allNamespaces: !!f['allNamespaces'],
-        namespace,
-        enforceNamespace: ctx.namespaceExplicit(),
-        cwd: ctx.io.cwd,
-        readStdin: ctx.io.readStdin,
-      },
-      errors,
-    );
+    const targets = resolveTargets(api, spec, errors);
     for (const t of targets) {
       const obj = structuredClone(t.object!);
       if (list) {

@@ -6,6 +6,7 @@ import { AggregateError, CliError } from '../../api/errors.js';
 import { kindWithGroup } from '../../api/registry.js';
 import type { PropagationPolicy } from '../../api/server.js';
 import { resolveTargets, type Target } from '../../resource/targets.js';
+import { NO_RESOURCES, targetSpec } from '../target-flags.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun, withDryRun } from '../dryrun.js';
 import { collect } from '../flags.js';
@@ -55,9 +56,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
   const output = f['output'] as string | undefined;
   if (output !== undefined && output !== 'name') throw new CliError(`unexpected -o output mode: ${output}, the only supported output mode is name`);
   if (args.length === 0 && filenames.length === 0) {
-    throw new CliError(
-      "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-    );
+    throw new CliError(NO_RESOURCES);
   }
   if (f['all'] && f['selector']) throw new CliError('cannot set --all and --selector at the same time');
   const policy = cascade(f['cascade']);
@@ -71,31 +70,13 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
   const force = !!f['force'];
   if (force && grace === -1) grace = 0;
   if (grace === 0 && !force) throw new CliError('--grace-period=0 must have --force specified');
-  const namespace = await ctx.namespace();
+  const spec = { ...(await targetSpec(ctx, args, f)), sourceVerb: 'deleting' };
   const errors: Error[] = [];
   if (force && grace === 0) {
     ctx.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   }
   const deleted = await ctx.withApi((api) => {
-    const targets = resolveTargets(
-      api,
-      {
-        args,
-        filenames,
-        recursive: !!f['recursive'],
-        selector: f['selector'] as string | undefined,
-        fieldSelector: f['fieldSelector'] as string | undefined,
-        all: !!f['all'],
-        allNamespaces: !!f['allNamespaces'],
-        namespace,
-        enforceNamespace: ctx.namespaceExplicit(),
-        cwd: ctx.io.cwd,
-        readStdin: ctx.io.readStdin,
-        sourceVerb: 'deleting',
-      },
-      errors,
-      !!f['ignoreNotFound'],
-    );
+    const targets = resolveTargets(api, spec, errors, !!f['ignoreNotFound']);
     const done: Target[] = [];
     for (const t of targets) {
       if (dryRun !== 'client') {

@@ -10,6 +10,7 @@ import { deepEqual } from '../../api/object.js';
 import type { KObject } from '../../api/types.js';
 import { parseOutput } from '../../printers/output.js';
 import { resolveTargets } from '../../resource/targets.js';
+import { targetSpec } from '../target-flags.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun, withDryRun } from '../dryrun.js';
 import { collect } from '../flags.js';
@@ -53,25 +54,12 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
   }
   const dryRun = parseDryRun(f['dryRun']);
   const printer = new ResultPrinter(parseOutput(f['output'] as string | undefined, 'mutate', ctx.io.cwd), (s) => ctx.out(s));
-  const namespace = await ctx.namespace();
+  // patch has no -l, --all or -A: those fields of the spec stay unset.
+  const spec = await targetSpec(ctx, args, f);
   const errors: Error[] = [];
   const subresource = f['subresource'] as string | undefined;
   await ctx.withApi((api) => {
-    const targets = resolveTargets(
-      api,
-      {
-        args,
-        filenames: f['filename'] as string[],
-        recursive: !!f['recursive'],
-        all: false,
-        allNamespaces: false,
-        namespace,
-        enforceNamespace: ctx.namespaceExplicit(),
-        cwd: ctx.io.cwd,
-        readStdin: ctx.io.readStdin,
-      },
-      errors,
-    );
+    const targets = resolveTargets(api, spec, errors);
     for (const t of targets) {
       const live = t.object!;
       let patched: KObject;
