@@ -1,14 +1,33 @@
-// The file backend: one directory per cluster holding state.json. An invocation locks the directory,
-// loads the state into a MemoryStore, works on it, and commits by writing a temporary file, fsyncing
-// it and renaming it over state.json: a crash at any point leaves the last committed state intact.
+// The file backend: one directory per cluster. `state.json` is a small manifest (cluster revision,
+// meta values, and which segment file holds each resource's objects); `objects/` holds one segment
+// per resource (`pods.1234.json`), written once and never changed. An invocation locks the directory,
+// reads the manifest, and reads a segment only when it first touches that resource - `get deploy` on a
+// 10,000-pod cluster never parses the pods. A commit writes new segments for the resources it changed,
+// fsyncs them, then replaces the manifest atomically (temporary file, fsync, rename): a crash at any
+// point leaves the last committed manifest and the segments it names intact. Segments no manifest
+// names any more are removed after the commit, or swept by the next invocation.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import type { KObject } from '../api/types.js';
 import { FileLock, processAlive } from './lock.js';
 import { MemoryStore, type StoreSnapshot } from './memory-store.js';
 import { StoreError } from './store.js';
 
 export const STATE_FILE = 'state.json';
+export const OBJECTS_DIR = 'objects';
+const FORMAT = 2;
+
+/** What state.json holds. */
+interface Manifest {
+  format: number;
+  revision: number;
+  meta: Record<string, unknown>;
+  /** resource → segment file name in objects/ */
+  segments: Record<string, string>;
+}
+
+type Bucket = Record<string, KObject>;
 
 export class FileStoreTxn {
   private readonly lock: FileLock;
@@ -18,34 +37,71 @@ export class FileStoreTxn {
   private constructor(
     readonly dir: string,
     lock: FileLock,
-    snapshot: StoreSnapshot,
+    private readonly manifest: Manifest,
+    /** A state file of the first format (everything in state.json): the next commit rewrites it all. */
+    private readonly legacy: StoreSnapshot | undefined,
   ) {
     this.lock = lock;
-    this.store = new MemoryStore(snapshot);
+    if (legacy) {
+      this.store = new MemoryStore(legacy);
+    } else {
+      const { revision, meta, segments } = manifest;
+      this.store = new MemoryStore({ revision, meta, objects: {} }, {
+        resources: Object.keys(segments),
+        load: (resource) => readSegment(path.join(dir, OBJECTS_DIR, segments[resource]!)),
+      });
+    }
   }
 
-  /** Locks the cluster directory and loads its state. */
+  /** Locks the cluster directory and reads its manifest (segments are read on first use). */
   static open(dir: string): FileStoreTxn {
     if (!fs.existsSync(dir)) throw new StoreError(`cluster directory ${dir} does not exist`);
     const lock = new FileLock(path.join(dir, 'state.lock'));
     lock.acquire();
     try {
       sweepLeftovers(dir);
-      return new FileStoreTxn(dir, lock, readState(path.join(dir, STATE_FILE)));
+      const { manifest, legacy } = readManifest(path.join(dir, STATE_FILE));
+      sweepSegments(dir, manifest);
+      return new FileStoreTxn(dir, lock, manifest, legacy);
     } catch (e) {
       lock.release();
       throw e;
     }
   }
 
-  /** Writes the state if anything changed, then unlocks. */
+  /** Writes what changed, if anything, then unlocks. */
   commit(): void {
     if (this.closed) return;
     try {
-      if (this.store.isDirty()) writeStateAtomic(path.join(this.dir, STATE_FILE), this.store.snapshot());
+      if (this.store.isDirty()) this.write();
     } finally {
       this.close();
     }
+  }
+
+  private write(): void {
+    const store = this.store;
+    const revision = store.revision();
+    const segments = { ...this.manifest.segments };
+    const changed = this.legacy ? Object.keys(this.legacy.objects) : store.changedResources();
+    const replaced: string[] = [];
+    const objDir = path.join(this.dir, OBJECTS_DIR);
+    if (changed.length > 0) fs.mkdirSync(objDir, { recursive: true, mode: 0o700 });
+    for (const resource of changed) {
+      if (segments[resource]) replaced.push(segments[resource]!);
+      delete segments[resource];
+      const bucket = store.bucketOf(resource);
+      if (!bucket || Object.keys(bucket).length === 0) continue;
+      const name = `${resource}.${revision}.json`;
+      writeDurable(path.join(objDir, name), JSON.stringify(bucket));
+      segments[resource] = name;
+    }
+    if (changed.length > 0) fsyncDir(objDir);
+    const manifest: Manifest = { format: FORMAT, revision, meta: store.metaValues(), segments };
+    writeStateAtomic(path.join(this.dir, STATE_FILE), manifest);
+    // Committed: the replaced segments are garbage now (a crash here leaves them to the next sweep).
+    const live = new Set(Object.values(segments));
+    for (const name of replaced) if (!live.has(name)) fs.rmSync(path.join(objDir, name), { force: true });
   }
 
   /** Unlocks without writing: everything done in this transaction is dropped. */
@@ -75,40 +131,70 @@ function sweepLeftovers(dir: string): void {
   }
 }
 
-function readState(file: string): StoreSnapshot {
+/** Removes segments the manifest does not name: written by a commit that never happened, or replaced. */
+function sweepSegments(dir: string, manifest: Manifest): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.join(dir, OBJECTS_DIR));
+  } catch {
+    return;
+  }
+  const live = new Set(Object.values(manifest.segments));
+  for (const name of names) if (!live.has(name)) fs.rmSync(path.join(dir, OBJECTS_DIR, name), { force: true });
+}
+
+function parseJson(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new StoreError(`cannot read the cluster store ${file}: ${(e as Error).message}`);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new StoreError(`the cluster store ${file} is corrupt: ${(e as Error).message}`);
   }
-  const s = data as StoreSnapshot;
-  if (!s || typeof s !== 'object' || typeof s.revision !== 'number' || typeof s.objects !== 'object' || !s.objects) {
-    throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite state file`);
-  }
-  s.meta ??= {};
-  return s;
 }
 
-export function writeStateAtomic(file: string, snapshot: StoreSnapshot): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  // Owner-only: the store holds Secrets.
-  const fd = fs.openSync(tmp, 'w', 0o600);
+function readManifest(file: string): { manifest: Manifest; legacy?: StoreSnapshot } {
+  const data = parseJson(file) as Partial<Manifest & StoreSnapshot> | null;
+  if (!data || typeof data !== 'object' || typeof data.revision !== 'number') {
+    throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite state file`);
+  }
+  const meta = data.meta && typeof data.meta === 'object' ? data.meta : {};
+  if (data.objects && typeof data.objects === 'object') {
+    const legacy: StoreSnapshot = { revision: data.revision, objects: data.objects, meta };
+    return { manifest: { format: FORMAT, revision: data.revision, meta, segments: {} }, legacy };
+  }
+  if (!data.segments || typeof data.segments !== 'object') {
+    throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite state file`);
+  }
+  return { manifest: { format: FORMAT, revision: data.revision, meta, segments: data.segments } };
+}
+
+function readSegment(file: string): Bucket {
+  const data = parseJson(file);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite segment`);
+  }
+  return data as Bucket;
+}
+
+/** Writes a new file and flushes it to disk before returning. Owner-only: the store holds Secrets. */
+function writeDurable(file: string, text: string): void {
+  const fd = fs.openSync(file, 'w', 0o600);
   try {
-    fs.writeSync(fd, JSON.stringify(snapshot));
+    fs.writeSync(fd, text);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(tmp, file);
+}
+
+function fsyncDir(dir: string): void {
   try {
-    const dfd = fs.openSync(path.dirname(file), 'r');
+    const dfd = fs.openSync(dir, 'r');
     fs.fsyncSync(dfd);
     fs.closeSync(dfd);
   } catch {
@@ -116,8 +202,34 @@ export function writeStateAtomic(file: string, snapshot: StoreSnapshot): void {
   }
 }
 
+function writeStateAtomic(file: string, manifest: Manifest): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeDurable(tmp, JSON.stringify(manifest));
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+}
+
 /** Creates a cluster directory with an initial state (used by `cluster create`). */
 export function initStateDir(dir: string, snapshot: StoreSnapshot): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeStateAtomic(path.join(dir, STATE_FILE), snapshot);
+  const objDir = path.join(dir, OBJECTS_DIR);
+  fs.mkdirSync(objDir, { recursive: true, mode: 0o700 });
+  const segments: Record<string, string> = {};
+  for (const [resource, bucket] of Object.entries(snapshot.objects)) {
+    if (Object.keys(bucket).length === 0) continue;
+    const name = `${resource}.${snapshot.revision}.json`;
+    writeDurable(path.join(objDir, name), JSON.stringify(bucket));
+    segments[resource] = name;
+  }
+  fsyncDir(objDir);
+  writeStateAtomic(path.join(dir, STATE_FILE), { format: FORMAT, revision: snapshot.revision, meta: snapshot.meta, segments });
+}
+
+/** The whole committed state of a cluster directory, every segment read (tests and tools; no lock). */
+export function readClusterState(dir: string): StoreSnapshot {
+  const { manifest, legacy } = readManifest(path.join(dir, STATE_FILE));
+  if (legacy) return legacy;
+  const objects: Record<string, Bucket> = {};
+  for (const [resource, name] of Object.entries(manifest.segments)) objects[resource] = readSegment(path.join(dir, OBJECTS_DIR, name));
+  return { revision: manifest.revision, meta: manifest.meta, objects };
 }

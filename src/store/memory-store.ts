@@ -11,6 +11,12 @@ export interface StoreSnapshot {
   meta: Record<string, unknown>;
 }
 
+/** Reads one resource's objects on first use (the file backend's per-resource segments). */
+export interface LazyBuckets {
+  resources: string[];
+  load: (resource: string) => Record<string, KObject>;
+}
+
 const id = (k: ObjectKey) => `${k.namespace}/${k.name}`;
 
 const clone = jsonClone;
@@ -37,16 +43,49 @@ export class MemoryStore implements Store {
   private changes = 0;
   /**
    * resource → ids sorted in list order. Controllers list every resource every round; sorting 10,000
-   * ids each time dominated reconcile. Dropped on create/delete (updates keep the set of ids).
+   * ids each time dominated reconcile. Kept in order on create and delete (updates keep the set of ids).
    */
   private sortedIds = new Map<string, string[]>();
   /** resource → index function → value → ids; built on first use, then kept up to date on every write. */
   private indexes = new Map<string, Map<IndexFn, Map<string, Set<string>>>>();
+  /** Resources whose objects are not read yet. */
+  private unread: Set<string>;
+  /** Resources written since the snapshot was loaded. */
+  private changed = new Set<string>();
 
-  constructor(snapshot?: StoreSnapshot) {
+  constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
     // whole cluster up front cost a read-only command time in proportion to every object it never reads.
     this.data = snapshot ?? { revision: 1, objects: {}, meta: {} };
+    this.unread = new Set(lazy?.resources.filter((r) => !(r in this.data.objects)));
+  }
+
+  /** One resource's objects by "namespace/name", read on first use; `create` makes an empty one. */
+  private bucket(resource: string, create: true): Record<string, KObject>;
+  private bucket(resource: string, create?: false): Record<string, KObject> | undefined;
+  private bucket(resource: string, create = false): Record<string, KObject> | undefined {
+    if (this.unread.has(resource)) {
+      this.unread.delete(resource);
+      this.data.objects[resource] = this.lazy!.load(resource);
+    }
+    const b = this.data.objects[resource];
+    if (b || !create) return b;
+    return (this.data.objects[resource] = {});
+  }
+
+  /** The stored objects of one resource by "namespace/name" (frozen or not yet frozen: read only). */
+  bucketOf(resource: string): Readonly<Record<string, KObject>> | undefined {
+    return this.bucket(resource);
+  }
+
+  /** The resources written since the snapshot was loaded. */
+  changedResources(): string[] {
+    return [...this.changed];
+  }
+
+  /** The meta values as stored (read only). */
+  metaValues(): Record<string, unknown> {
+    return this.data.meta;
   }
 
   /** True once anything was written since the snapshot was loaded. */
@@ -59,18 +98,20 @@ export class MemoryStore implements Store {
     return this.changes;
   }
 
+  /** Everything, every resource read. */
   snapshot(): StoreSnapshot {
+    for (const r of [...this.unread]) this.bucket(r);
     return this.data;
   }
 
   get(key: ObjectKey): KObject | undefined {
-    const o = this.data.objects[key.resource]?.[id(key)];
+    const o = this.bucket(key.resource)?.[id(key)];
     return o ? clone(o) : undefined;
   }
 
   /** The objects themselves, frozen: copy one (structuredClone) before changing it. */
   list(resource: string, namespace?: string): KObject[] {
-    const bucket = this.data.objects[resource];
+    const bucket = this.bucket(resource);
     if (!bucket) return [];
     let ids = this.sortedIds.get(resource);
     if (!ids) this.sortedIds.set(resource, (ids = Object.keys(bucket).sort(compareIds)));
@@ -89,7 +130,7 @@ export class MemoryStore implements Store {
    * each time made reconcile quadratic in the cluster's size. `fn` must be a module-level constant.
    */
   byIndex(resource: string, fn: IndexFn, value: string): KObject[] {
-    const bucket = this.data.objects[resource];
+    const bucket = this.bucket(resource);
     if (!bucket) return [];
     let perResource = this.indexes.get(resource);
     if (!perResource) this.indexes.set(resource, (perResource = new Map()));
@@ -113,47 +154,52 @@ export class MemoryStore implements Store {
   }
 
   create(key: ObjectKey, obj: KObject): KObject {
-    const bucket = (this.data.objects[key.resource] ??= {});
+    const bucket = this.bucket(key.resource, true);
     if (bucket[id(key)]) throw new Error(`object exists: ${key.resource} ${id(key)}`);
-    const stored = clone(obj);
+    const stored = obj;
     stored.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(stored);
-    this.sortedIds.delete(key.resource);
+    const ids = this.sortedIds.get(key.resource);
+    if (ids) ids.splice(sortedIndex(ids, id(key)), 0, id(key));
     this.reindex(key.resource, id(key), undefined, stored);
-    this.dirty = true;
-    this.changes++;
+    this.touch(key.resource);
     return clone(stored);
   }
 
   update(key: ObjectKey, obj: KObject, expectedResourceVersion?: string): KObject {
-    const bucket = this.data.objects[key.resource];
+    const bucket = this.bucket(key.resource);
     const cur = bucket?.[id(key)];
     if (!bucket || !cur) throw new Error(`object missing: ${key.resource} ${id(key)}`);
     if (expectedResourceVersion !== undefined && expectedResourceVersion !== cur.metadata.resourceVersion) {
       throw new StoreConflictError(key, expectedResourceVersion, cur.metadata.resourceVersion ?? '');
     }
-    const next = clone(obj);
+    const next = obj;
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (sameJson(next, cur)) return clone(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(next);
     this.reindex(key.resource, id(key), cur, next);
-    this.dirty = true;
-    this.changes++;
+    this.touch(key.resource);
     return clone(next);
   }
 
   delete(key: ObjectKey): KObject | undefined {
-    const bucket = this.data.objects[key.resource];
+    const bucket = this.bucket(key.resource);
     const cur = bucket?.[id(key)];
     if (!bucket || !cur) return undefined;
     delete bucket[id(key)];
-    this.sortedIds.delete(key.resource);
+    const ids = this.sortedIds.get(key.resource);
+    if (ids) ids.splice(sortedIndex(ids, id(key)), 1);
     this.reindex(key.resource, id(key), cur, undefined);
     this.data.revision++;
+    this.touch(key.resource);
+    return clone(cur);
+  }
+
+  private touch(resource: string): void {
+    this.changed.add(resource);
     this.dirty = true;
     this.changes++;
-    return clone(cur);
   }
 
   revision(): number {
@@ -171,6 +217,18 @@ export class MemoryStore implements Store {
     this.dirty = true;
     this.changes++;
   }
+}
+
+/** Where `k` is (or would go) in ids sorted by compareIds. */
+function sortedIndex(ids: string[], k: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareIds(ids[mid]!, k) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function addTo(index: Map<string, Set<string>>, value: string, k: string): void {

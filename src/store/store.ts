@@ -28,7 +28,11 @@ export interface Store {
   get(key: ObjectKey): KObject | undefined;
   /** Objects of one resource, sorted by namespace then name; `namespace` undefined = all namespaces. */
   list(resource: string, namespace?: string): KObject[];
-  /** Stores a new object; assigns metadata.resourceVersion from the next cluster revision. */
+  /**
+   * Stores a new object; assigns metadata.resourceVersion from the next cluster revision. Create and
+   * update take ownership of `obj` (it may be stored and frozen as it is): the caller passes a private
+   * copy and does not use it afterwards. They return a copy of what was stored.
+   */
   create(key: ObjectKey, obj: KObject): KObject;
   /**
    * Replaces an object. With `expectedResourceVersion`, fails with StoreConflictError when the stored

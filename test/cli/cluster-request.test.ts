@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readClusterState } from '../../src/store/file-store.js';
 import { run, tempHome, writeFile } from '../helpers/cli.js';
 
 // A selector-less Service with a hand-written EndpointSlice: the model reads slices as they are.
@@ -96,7 +97,7 @@ POD           NODE                REQUESTS
     await run(home, 'create', 'deployment', 'web', '--image=nginx', '--replicas=1');
     await run(home, 'create', 'service', 'clusterip', 'web', '--tcp=80:80');
     for (let i = 0; i < 2; i++) expect((await run(home, 'cluster', 'request', 'svc/web', '--count', '60', '--path', '/x')).code).toBe(0);
-    const state = JSON.parse(fs.readFileSync(path.join(home, 'clusters', 'kube-lite', 'state.json'), 'utf8'));
+    const state = readClusterState(path.join(home, 'clusters', 'kube-lite'));
     const log = JSON.stringify(state).match(/"traffic\.log":(\{.*?\]\})/);
     expect(log).not.toBeNull();
     const entries = Object.values(JSON.parse(log![1]!)) as unknown[][];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeManifests } from '../../src/resource/decode.js';
 import { run, tempHome } from '../helpers/cli.js';
-import { prng, sha256, stateFileOf } from './helpers.js';
+import { clusterDirOf, dirDigest, prng } from './helpers.js';
 
 const CORPUS = '/work/shared/corpus';
 const KUBECTL_FORMS = /^(error: |Error from server|The )/;
@@ -294,13 +294,13 @@ describe('reliability: bad input', () => {
     expect((await run(home, 'create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2')).code).toBe(0);
     expect((await run(home, 'create', 'configmap', 'cm', '--from-literal=a=b')).code).toBe(0);
     const cases = generate(dir);
-    const stateFile = stateFileOf(home);
+    const clusterDir = clusterDirOf(home);
     const failures: string[] = [];
     const perCategory = new Map<string, number>();
     let slowest = { ms: 0, what: '' };
     for (const c of cases) {
       perCategory.set(c.category, (perCategory.get(c.category) ?? 0) + 1);
-      const before = sha256(stateFile);
+      const before = dirDigest(clusterDir);
       const t0 = performance.now();
       const r = await run(home, ...c.argv);
       const ms = performance.now() - t0;
@@ -310,7 +310,7 @@ describe('reliability: bad input', () => {
       if (!KUBECTL_FORMS.test(r.stderr)) failures.push(`${what}: stderr not kubectl-style: ${JSON.stringify(r.stderr.slice(0, 300))}`);
       if (STACK.test(r.stderr) || STACK.test(r.stdout)) failures.push(`${what}: stack trace: ${r.stderr.slice(0, 300)}`);
       if (ms > 10_000) failures.push(`${what}: took ${Math.round(ms)} ms`);
-      if (sha256(stateFile) !== before) failures.push(`${what}: the store changed`);
+      if (dirDigest(clusterDir) !== before) failures.push(`${what}: the store changed`);
     }
     const summary = [...perCategory].map(([k, v]) => `${k} ${v}`).join(', ');
     console.log(`bad input: ${cases.length} cases (${summary}); slowest ${Math.round(slowest.ms)} ms (${slowest.what.slice(0, 80)}); ${failures.length} failures`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/cli.js';
-import { clusterDirOf, kl, readState } from './helpers.js';
+import { clusterDirOf, kl, readState, strayFiles } from './helpers.js';
 
 const WORKERS = 8;
 const COMMANDS = 50;
@@ -124,7 +124,7 @@ describe('reliability: concurrency', () => {
     expect(pods).toBe(results.reduce((s, r) => s + r.replicas, 0));
 
     expect(results.reduce((s, r) => s + r.commands, 0)).toBe(WORKERS * COMMANDS);
-    expect(fs.readdirSync(clusterDirOf(home))).toEqual(['state.json']);
+    expect(strayFiles(clusterDirOf(home))).toEqual([]);
     console.log(`concurrency: ${WORKERS * COMMANDS} commands by ${WORKERS} processes in ${seconds.toFixed(1)} s, ${seen.length} resourceVersions checked, 0 lost`);
   }, 200_000);
 });

@@ -24,6 +24,11 @@ describe('reliability: file modes', () => {
     expect(mode(path.join(home, 'config.json')).toString(8)).toBe('600');
     expect(mode(path.join(home, 'clusters/second/state.json')).toString(8)).toBe('600');
     expect(mode(clusterDirOf(home)).toString(8)).toBe('700');
+    const objects = path.join(clusterDirOf(home), 'objects');
+    expect(mode(objects).toString(8)).toBe('700');
+    const segments = fs.readdirSync(objects);
+    expect(segments.length).toBeGreaterThan(0);
+    for (const f of segments) expect(`${f} ${mode(path.join(objects, f)).toString(8)}`).toBe(`${f} 600`);
     expect(mode(home).toString(8)).toBe('700');
   });
 });

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { readClusterState } from '../../src/store/file-store.js';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 /** The private snapshot of bin/kube-lite made by setup.ts. */
@@ -77,6 +78,30 @@ export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** A digest of every file under a directory (names and bytes): "the store is byte-identical". */
+export function dirDigest(dir: string): string {
+  const h = crypto.createHash('sha256');
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      h.update(`${path.relative(dir, p)}\0`);
+      if (e.isDirectory()) walk(p);
+      else h.update(fs.readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+/** The files a cluster directory holds at rest: the manifest and the segments it names, no more. */
+export function strayFiles(dir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as { segments: Record<string, string> };
+  const live = new Set(Object.values(manifest.segments));
+  const top = fs.readdirSync(dir).filter((f) => f !== 'state.json' && f !== 'objects');
+  const segs = fs.existsSync(path.join(dir, 'objects')) ? fs.readdirSync(path.join(dir, 'objects')).filter((f) => !live.has(f)) : [];
+  return [...top, ...segs.map((f) => `objects/${f}`)];
+}
+
 /** JSON with sorted keys. */
 export function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) => {
@@ -95,5 +120,5 @@ export interface State {
 }
 
 export function readState(home: string): State {
-  return JSON.parse(fs.readFileSync(stateFileOf(home), 'utf8')) as State;
+  return readClusterState(clusterDirOf(home)) as unknown as State;
 }

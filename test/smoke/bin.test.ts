@@ -59,6 +59,6 @@ describe('bin/kube-lite', () => {
     expect(ours).toHaveLength(160);
     // The store is intact JSON and no lock or temporary file is left behind.
     const dir = path.join(home, 'clusters/kube-lite');
-    expect(fs.readdirSync(dir).sort()).toEqual(['state.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['objects', 'state.json']);
   }, 300_000);
 });

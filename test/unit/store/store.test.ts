@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileStoreTxn, initStateDir, STATE_FILE } from '../../../src/store/file-store.js';
+import { FileStoreTxn, initStateDir, OBJECTS_DIR, readClusterState, STATE_FILE } from '../../../src/store/file-store.js';
 import { FileLock } from '../../../src/store/lock.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { StoreConflictError, StoreError } from '../../../src/store/store.js';
@@ -81,7 +81,8 @@ describe('FileStoreTxn', () => {
     const t3 = FileStoreTxn.open(dir);
     expect(t3.store.get(key('a'))?.metadata.name).toBe('a');
     t3.close();
-    expect(fs.readdirSync(dir)).toEqual([STATE_FILE]);
+    expect(fs.readdirSync(dir)).toEqual([OBJECTS_DIR, STATE_FILE]);
+    expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual([`configmaps.${t3.store.revision()}.json`]);
   });
 
   it('drops everything on close without commit (a failed command changes nothing)', () => {
@@ -114,7 +115,56 @@ describe('FileStoreTxn', () => {
     fs.writeFileSync(path.join(dir, `state.lock.${process.ppid}`), String(process.ppid)); // a live waiter's
     fs.writeFileSync(path.join(dir, 'state.lock'), dead); // a dead owner's lock
     FileStoreTxn.open(dir).close();
-    expect(fs.readdirSync(dir).sort()).toEqual([STATE_FILE, `state.lock.${process.ppid}`]);
+    expect(fs.readdirSync(dir).sort()).toEqual([OBJECTS_DIR, STATE_FILE, `state.lock.${process.ppid}`]);
+  });
+
+  it('keeps one segment per resource, rewrites only the changed ones, and reads a segment only when used', () => {
+    const dir = tmpDir();
+    const s = new MemoryStore();
+    s.create(key('a'), cm('a'));
+    s.create({ resource: 'secrets', namespace: 'default', name: 's' }, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'default' } });
+    initStateDir(dir, s.snapshot());
+    const segs = () => fs.readdirSync(path.join(dir, OBJECTS_DIR)).sort();
+    expect(segs()).toEqual(['configmaps.3.json', 'secrets.3.json']);
+    const t = FileStoreTxn.open(dir);
+    t.store.create(key('b'), cm('b'));
+    t.commit();
+    // Only the configmaps segment was replaced; the secrets one was never even read.
+    expect(segs()).toEqual(['configmaps.4.json', 'secrets.3.json']);
+    fs.writeFileSync(path.join(dir, OBJECTS_DIR, 'secrets.3.json'), 'not read');
+    const r = FileStoreTxn.open(dir);
+    expect(r.store.list('configmaps').map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    r.close();
+    const broken = FileStoreTxn.open(dir);
+    expect(() => broken.store.list('secrets')).toThrow(`the cluster store ${path.join(dir, OBJECTS_DIR, 'secrets.3.json')} is corrupt`);
+    broken.close();
+  });
+
+  it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', () => {
+    const dir = tmpDir();
+    const s = new MemoryStore();
+    s.create(key('a'), cm('a'));
+    initStateDir(dir, s.snapshot());
+    fs.writeFileSync(path.join(dir, OBJECTS_DIR, 'configmaps.99.json'), '{}'); // a commit that never happened
+    const t = FileStoreTxn.open(dir);
+    expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual(['configmaps.2.json']);
+    t.store.delete(key('a'));
+    t.commit();
+    expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual([]);
+    expect(readClusterState(dir).objects).toEqual({});
+  });
+
+  it('reads a state file of the first format (all objects in state.json) and converts it on the next write', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ revision: 5, meta: { x: 1 }, objects: { configmaps: { 'default/a': { ...cm('a'), metadata: { name: 'a', namespace: 'default', resourceVersion: '5' } } } } }));
+    const t = FileStoreTxn.open(dir);
+    expect(t.store.get(key('a'))?.metadata.resourceVersion).toBe('5');
+    t.store.setMeta('y', 2);
+    t.commit();
+    const state = readClusterState(dir);
+    expect(state.meta).toEqual({ x: 1, y: 2 });
+    expect(Object.keys(state.objects['configmaps']!)).toEqual(['default/a']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')).objects).toBeUndefined();
   });
 
   it('names the file when the store is corrupt, and never resets it', () => {
