@@ -3,8 +3,14 @@
 import type { ApiServer } from '../api/server.js';
 import { kubeLiteHome } from '../cluster/config.js';
 import { ClusterSession, resolveContext, type ResolvedContext, type SessionEnv } from '../cluster/session.js';
-import { defaultValidator } from '../api/validation/index.js';
 import type { IO } from './io.js';
+
+export interface SessionOptions {
+  /** false: no reconcile before or after (the verb reconciles itself, or must not). */
+  reconcile?: boolean;
+  /** The verb never writes: the validator and controllers are loaded only if a reconcile is due. */
+  readOnly?: boolean;
+}
 
 export interface GlobalFlags {
   namespace?: string;
@@ -21,7 +27,7 @@ export class CommandContext {
   }
 
   sessionEnv(): SessionEnv {
-    return { home: this.home, env: this.io.env, validator: defaultValidator };
+    return { home: this.home, env: this.io.env };
   }
 
   async context(): Promise<ResolvedContext> {
@@ -43,15 +49,17 @@ export class CommandContext {
    * Runs `fn` against the cluster in one locked transaction: reconcile first (time may have passed),
    * call the API, reconcile again, commit. An error drops every write of the transaction.
    */
-  async withApi<T>(fn: (api: ApiServer) => T | Promise<T>, opts: { reconcile?: boolean } = {}): Promise<T> {
+  async withApi<T>(fn: (api: ApiServer) => T | Promise<T>, opts: SessionOptions = {}): Promise<T> {
     return this.withSession((s) => fn(s.api), opts);
   }
 
   /** Like withApi, with the session itself (for verbs that move the cluster clock). */
-  async withSession<T>(fn: (session: ClusterSession) => T | Promise<T>, opts: { reconcile?: boolean } = {}): Promise<T> {
+  async withSession<T>(fn: (session: ClusterSession) => T | Promise<T>, opts: SessionOptions = {}): Promise<T> {
     const { clusterName } = await this.context();
     const session = ClusterSession.open(this.sessionEnv(), clusterName);
     try {
+      // A read-only command on a settled cluster needs neither validation nor controllers.
+      if (!opts.readOnly || (opts.reconcile !== false && session.needsReconcile())) await session.loadMachinery();
       // Either reconcile is skipped when nothing can have changed (see reconcileIfNeeded).
       if (opts.reconcile !== false) session.reconcileIfNeeded();
       const result = await fn(session);

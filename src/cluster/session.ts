@@ -2,9 +2,8 @@
 // reconcile, and commit. A cluster is created on first use, so commands work on a fresh machine.
 
 import fs from 'node:fs';
-import { ApiServer, type Validator } from '../api/server.js';
+import { ApiServer } from '../api/server.js';
 import { CliError } from '../api/errors.js';
-import { reconcile } from '../controllers/index.js';
 import { clockFromEnv, OffsetClock, type Clock } from '../sim/clock.js';
 import { SimContext } from '../sim/context.js';
 import type { TimingProfile } from '../sim/timing.js';
@@ -12,12 +11,12 @@ import { entropySeed, SeededRandom, seedFromString } from '../sim/random.js';
 import { FileStoreTxn, initStateDir } from '../store/file-store.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { bootstrapCluster } from './bootstrap.js';
+import { deferredValidator, loadMachinery, reconcileLoaded } from './machinery.js';
 import { clusterDir, DEFAULT_CLUSTER, readConfig, withCluster, writeConfig, type KubeConfig } from './config.js';
 
 export interface SessionEnv {
   home: string;
   env: Record<string, string | undefined>;
-  validator: Validator;
 }
 
 export interface CreateClusterOptions {
@@ -34,9 +33,10 @@ export async function createCluster(se: SessionEnv, opts: CreateClusterOptions):
   const dir = clusterDir(se.home, opts.name);
   const seedText = opts.seed ?? se.env['KUBE_LITE_SEED'];
   const seed = seedText !== undefined ? seedFromString(seedText) : entropySeed();
+  const { validator, reconcile } = await loadMachinery();
   const store = new MemoryStore();
   const random = new SeededRandom(seed);
-  const api = new ApiServer(store, clockFromEnv(se.env), random, se.validator, new SimContext(opts.timing ?? 'instant'));
+  const api = new ApiServer(store, clockFromEnv(se.env), random, validator, new SimContext(opts.timing ?? 'instant'));
   bootstrapCluster(api, { clusterName: opts.name, nodes: opts.nodes });
   reconcile(api);
   store.setMeta('random', random.getState());
@@ -114,7 +114,7 @@ export class ClusterSession {
     const random = new SeededRandom(txn.store.getMeta<number>('random') ?? 1);
     const meta = txn.store.getMeta<ClusterMeta>('cluster');
     const clock = new OffsetClock(base, txn.store.getMeta<number>('clockOffsetMs') ?? 0);
-    const api = new ApiServer(txn.store, clock, random, se.validator, new SimContext(meta?.timing ?? 'instant'));
+    const api = new ApiServer(txn.store, clock, random, deferredValidator, new SimContext(meta?.timing ?? 'instant'));
     return new ClusterSession(txn, api, random, clock);
   }
 
@@ -124,8 +124,14 @@ export class ClusterSession {
     this.txn.store.setMeta('clockOffsetMs', this.clock.offsetMs);
   }
 
+  /** Loads the validator and the controllers, which writing and reconciling need. */
+  async loadMachinery(): Promise<void> {
+    await loadMachinery();
+  }
+
+  /** Runs the controllers until the cluster settles (loadMachinery() first). */
   reconcile(): void {
-    reconcile(this.api);
+    reconcileLoaded(this.api);
     const next = this.api.sim.nextWakeup();
     this.txn.store.setMeta(RECONCILED, { revision: this.txn.store.revision(), wakeup: next ?? null } satisfies Reconciled);
     this.settledAt = this.txn.store.changeCount();
@@ -138,16 +144,21 @@ export class ClusterSession {
    * Time still counts: a wakeup that has come due (realistic timing, `cluster advance`) reconciles.
    */
   reconcileIfNeeded(): void {
+    if (this.needsReconcile()) this.reconcile();
+  }
+
+  /** False when a reconcile could not change anything now (see reconcileIfNeeded). */
+  needsReconcile(): boolean {
     const store = this.txn.store;
-    if (this.settledAt === store.changeCount()) return;
+    if (this.settledAt === store.changeCount()) return false;
     if (this.settledAt < 0) {
       const mark = store.getMeta<Reconciled>(RECONCILED);
       if (mark && mark.revision === store.revision() && (mark.wakeup === null || this.api.now() < mark.wakeup)) {
         this.settledAt = store.changeCount();
-        return;
+        return false;
       }
     }
-    this.reconcile();
+    return true;
   }
 
   commit(): void {

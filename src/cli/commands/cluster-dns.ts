@@ -25,7 +25,7 @@ export function registerDns(cluster: Command, ctx: CommandContext): void {
         const searchNs = podName ? api.get(findResource('pods')!, ns, podName).metadata.namespace! : ns;
         const world = { services: list('services'), endpointSlices: list('endpointslices'), pods: list('pods'), namespaces: list('namespaces').map((n) => n.metadata.name!) };
         return resolve(world, name, searchNs);
-      });
+      }, { readOnly: true });
       ctx.out(formatAnswer(answer));
       if (answer.kind === 'NXDOMAIN') throw new RawError(`** server can't find ${name}: NXDOMAIN`, 1);
       if (answer.kind === 'NODATA') throw new RawError(`*** Can't find ${name}: No answer`, 1);

@@ -14,7 +14,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .description('Display cluster information')
     .action(async () => {
       const { clusterName } = await ctx.context();
-      await ctx.withApi(() => undefined);
+      await ctx.withApi(() => undefined, { readOnly: true });
       const server = readConfig(ctx.home).clusters.find((c) => c.name === clusterName)?.cluster.server ?? '';
       ctx.out(`${GREEN}Kubernetes control plane${RESET} is running at ${YELLOW}${server}${RESET}\n`);
       ctx.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");

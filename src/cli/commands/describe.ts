@@ -75,7 +75,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
     }
     const now = api.now();
     return objs.map((o) => describeObject(o, describeContext(api, o, now, f['showEvents'] !== false)));
-  });
+  }, { readOnly: true });
   printServerWarnings(ctx, touched);
   if (texts.length === 0 && errors.length === 0) {
     ctx.err(f['allNamespaces'] ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);

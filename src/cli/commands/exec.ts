@@ -43,7 +43,7 @@ export function register(program: Command, ctx: CommandContext): void {
         const status = containerStatus(pod, spec.name, init);
         if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${spec.name}")`);
         return containerView(pod, spec, containerWorld(api, pod), Date.parse(status.state.running.startedAt));
-      });
+      }, { readOnly: true });
       const r = runCommand(view, command);
       if (r.stdout) ctx.out(r.stdout);
       if (r.stderr) ctx.err(r.stderr);

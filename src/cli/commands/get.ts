@@ -9,13 +9,8 @@ import { tableFor } from '../../api/tables/index.js';
 import type { KObject } from '../../api/types.js';
 import { parseOutput, asList, stripManagedFields, type OutputFormat } from '../../printers/output.js';
 import { printTable } from '../../printers/table.js';
-import { toYaml } from '../../printers/yaml.js';
-import { toJson } from '../../printers/json.js';
-import { printJsonPath } from '../../printers/jsonpath.js';
-import { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } from '../../printers/customcolumns.js';
-import { sortObjectsBy, sortTableRowsBy, SortByDroppedError } from '../../printers/sortby.js';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
-import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
+import { parseTypeArgs } from '../../resource/type-args.js';
 import { listOptions } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
 import { collect } from '../flags.js';
@@ -104,7 +99,34 @@ interface Group {
   objects: KObject[];
 }
 
+/**
+ * The modules only some invocations use, loaded for those alone: the plain table `get` - the most
+ * common command there is - compiles none of them.
+ */
+interface Kit {
+  yaml: typeof import('../../printers/yaml.js');
+  json: typeof import('../../printers/json.js');
+  jsonpath: typeof import('../../printers/jsonpath.js');
+  columns: typeof import('../../printers/customcolumns.js');
+  sortby: typeof import('../../printers/sortby.js');
+  builder: typeof import('../../resource/builder.js');
+}
+
+async function loadKit(o: GetOptions): Promise<Partial<Kit>> {
+  const k = o.output.kind;
+  const [yaml, json, jsonpath, columns, sortby, builder] = await Promise.all([
+    k === 'yaml' ? import('../../printers/yaml.js') : undefined,
+    k === 'json' ? import('../../printers/json.js') : undefined,
+    k === 'jsonpath' ? import('../../printers/jsonpath.js') : undefined,
+    k === 'custom-columns' ? import('../../printers/customcolumns.js') : undefined,
+    o.sortBy ? import('../../printers/sortby.js') : undefined,
+    o.filenames.length > 0 ? import('../../resource/builder.js') : undefined,
+  ]);
+  return { yaml, json, jsonpath, columns, sortby, builder };
+}
+
 async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
+  const kit = await loadKit(o);
   const namespace = await ctx.namespace();
   const errors: Error[] = [];
   let singleItem = false;
@@ -119,7 +141,7 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
       else out.push({ info, objects: [obj] });
     };
     if (o.filenames.length > 0) {
-      const refs = refsFromFiles({
+      const refs = kit.builder!.refsFromFiles({
         filenames: o.filenames,
         recursive: o.recursive,
         cwd: ctx.io.cwd,
@@ -146,9 +168,9 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
       }
     }
     return out;
-  });
+  }, { readOnly: true });
   printServerWarnings(ctx, touched);
-  printGroups(groups, o, ctx, namespace, singleItem, now);
+  printGroups(groups, o, ctx, namespace, singleItem, now, kit);
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
     throw new RawError(errors.map((e) => (e instanceof StatusError ? `Error from server (${e.reason}): ${e.message}` : `error: ${e.message}`)).join('\n'));
@@ -172,14 +194,23 @@ function fetchOne(
   }
 }
 
-function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namespace: string, singleItem: boolean, now: number): void {
+function printGroups(
+  groups: Group[],
+  o: GetOptions,
+  ctx: CommandContext,
+  namespace: string,
+  singleItem: boolean,
+  now: number,
+  kit: Partial<Kit>,
+): void {
   const all = groups.flatMap((g) => g.objects.map((obj) => (o.showManagedFields ? obj : stripManagedFields(obj))));
-  const sorted = (objs: KObject[]) => (o.sortBy ? (sortObjectsBy(objs, o.sortBy) as KObject[]) : objs);
+  const sortObjectsBy = (objs: KObject[], by: string) => kit.sortby!.sortObjectsBy(objs, by) as KObject[];
+  const sorted = (objs: KObject[]) => (o.sortBy ? sortObjectsBy(objs, o.sortBy) : objs);
   switch (o.output.kind) {
     case 'yaml':
     case 'json': {
       const data = singleItem && all.length === 1 ? all[0]! : asList(sorted(all));
-      ctx.out(o.output.kind === 'yaml' ? toYaml(data) : toJson(data));
+      ctx.out(o.output.kind === 'yaml' ? kit.yaml!.toYaml(data) : kit.json!.toJson(data));
       return;
     }
     case 'name': {
@@ -191,10 +222,11 @@ function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namesp
     }
     case 'jsonpath': {
       const data = singleItem && all.length === 1 ? all[0]! : asList(sorted(all));
-      ctx.out(printJsonPath(o.output.template!, data));
+      ctx.out(kit.jsonpath!.printJsonPath(o.output.template!, data));
       return;
     }
     case 'custom-columns': {
+      const { CustomColumnsError, parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } = kit.columns!;
       const cols = o.output.columnsFile ? parseCustomColumnsFile(o.output.template!) : parseCustomColumns(o.output.template!);
       // The file form always prints its header line.
       const noHeaders = o.noHeaders && !o.output.columnsFile;
@@ -210,10 +242,10 @@ function printGroups(groups: Group[], o: GetOptions, ctx: CommandContext, namesp
       printTables(groups, o, ctx, namespace, now, (objs) => {
         if (!o.sortBy) return objs;
         try {
-          return sortTableRowsBy(objs, o.sortBy);
+          return kit.sortby!.sortTableRowsBy(objs, o.sortBy);
         } catch (e) {
           // kubectl's table sorter drops the table it cannot sort.
-          if (e instanceof SortByDroppedError) return [];
+          if (e instanceof kit.sortby!.SortByDroppedError) return [];
           throw e;
         }
       });

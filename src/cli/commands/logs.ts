@@ -55,7 +55,7 @@ export function register(program: Command, ctx: CommandContext): void {
         const all = f['previous'] ? previousLog(pod, spec, status) : currentLog(pod, spec, status, served);
         const from = sinceMs === undefined ? -Infinity : api.now() - sinceMs;
         return all.filter((l) => l.at >= from);
-      });
+      }, { readOnly: true });
       const shown = tail >= 0 ? lines.slice(Math.max(0, lines.length - tail)) : lines;
       ctx.out(shown.map((l) => l.text + '\n').join(''));
     });

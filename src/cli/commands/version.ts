@@ -32,7 +32,7 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new CliError(`--output must be 'yaml' or 'json'`);
       }
       const client = !!f['client'];
-      if (!client) await ctx.withApi(() => undefined, { reconcile: false });
+      if (!client) await ctx.withApi(() => undefined, { reconcile: false, readOnly: true });
       if (output) {
         const data: Record<string, unknown> = { clientVersion: info() };
         if (!client) data['serverVersion'] = info();
