@@ -117,13 +117,14 @@ export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean
   if (obj.kind === 'Service' && !statusOnly) dropTypeDependentFields(obj, old);
   if (obj.kind === 'DaemonSet' && !statusOnly) setTemplateGeneration(obj, old);
   if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
+  // `old` is the caller's private copy, used for nothing else afterwards: its parts move over as they are.
   if (statusOnly) {
     const status = obj['status'];
     for (const k of Object.keys(obj)) if (k !== 'metadata' && k !== 'status') delete (obj as any)[k];
-    for (const k of Object.keys(old)) if (k !== 'metadata' && k !== 'status') (obj as any)[k] = structuredClone(old[k]);
+    for (const k of Object.keys(old)) if (k !== 'metadata' && k !== 'status') (obj as any)[k] = old[k];
     obj['status'] = status;
   } else if (old['status'] !== undefined) {
-    obj['status'] = structuredClone(old['status']);
+    obj['status'] = old['status'];
   } else {
     delete obj['status'];
   }

@@ -53,11 +53,20 @@ const MAX_ROUNDS = 20_000;
  * api.sim.nextWakeup() tells when something pending becomes due (undefined: nothing pending).
  */
 export function reconcile(api: ApiServer, controllers: readonly Controller[] = CONTROLLERS): void {
+  const prof = process.env['KUBE_LITE_PROFILE_CONTROLLERS'] ? new Map<string, number>() : undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     api.sim.resetWakeup();
     const before = api.store.revision();
-    for (const c of controllers) c(api);
-    if (api.store.revision() === before) return;
+    for (const c of controllers) {
+      const t = prof ? performance.now() : 0;
+      c(api);
+      if (prof) prof.set(c.name, (prof.get(c.name) ?? 0) + performance.now() - t);
+    }
+    if (prof) process.stderr.write(`round ${round}: ${api.store.revision() - before} writes\n`);
+    if (api.store.revision() === before) {
+      if (prof) for (const [k, v] of prof) process.stderr.write(`${k} ${v.toFixed(0)} ms\n`);
+      return;
+    }
   }
   throw new Error(`controllers did not converge after ${MAX_ROUNDS} rounds`);
 }

@@ -148,8 +148,25 @@ function spreadConstraints(api: ApiServer, pod: KObject): { constraints: SpreadC
   };
 }
 
-const countMatching = (pods: KObject[], sel: Selector, ns: string | undefined) =>
-  pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {})).length;
+/** A selector's identity for NodeInfo.matchCounts (selectors are built per pod; equal ones share it). */
+const selectorKeys = new WeakMap<Selector, string>();
+function selectorKey(sel: Selector): string {
+  let k = selectorKeys.get(sel);
+  if (k === undefined) selectorKeys.set(sel, (k = sel.requirements.map((r) => r.string()).join(',')));
+  return k;
+}
+
+/** The node's pods (not being deleted) in `ns` that `sel` matches; cached on the NodeInfo. */
+function countMatching(ni: NodeInfo, sel: Selector, ns: string | undefined): number {
+  const key = `${ns ?? ''}\0${selectorKey(sel)}`;
+  const cache = (ni.matchCounts ??= new Map());
+  let n = cache.get(key);
+  if (n === undefined) {
+    n = ni.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {})).length;
+    cache.set(key, n);
+  }
+  return n;
+}
 
 /** PodTopologySpread's Score + NormalizeScore. */
 export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[], all: NodeInfo[]): number[] {
@@ -167,7 +184,7 @@ export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[],
       if (!has(ni, c.topologyKey) || !requiredAffinityMatches(pod, ni.node)) continue;
       if (requireAll && !constraints.every((k) => has(ni, k.topologyKey))) continue;
       const v = ni.node.metadata.labels![c.topologyKey]!;
-      if (m.has(v)) m.set(v, m.get(v)! + countMatching(ni.pods, c.selector, ns));
+      if (m.has(v)) m.set(v, m.get(v)! + countMatching(ni, c.selector, ns));
     }
     return m;
   });
@@ -178,7 +195,7 @@ export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[],
     let score = 0;
     constraints.forEach((c, i) => {
       if (!has(ni, c.topologyKey)) return;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(ni.pods, c.selector, ns) : domainCounts[i]!.get(ni.node.metadata.labels![c.topologyKey]!) ?? 0;
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(ni, c.selector, ns) : domainCounts[i]!.get(ni.node.metadata.labels![c.topologyKey]!) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
     });
     return Math.round(score);
