@@ -203,8 +203,14 @@ export class ApiServer {
     if (opts.dryRun) return obj;
     const stored = this.store.update(key, obj, old.metadata.resourceVersion);
     // Dropping the last finalizer of an object being deleted completes its deletion.
-    // (A pod in its grace period stays until its kubelet deletes it.)
-    if (stored.metadata.deletionTimestamp && !(stored.metadata.finalizers?.length) && !stored.metadata.deletionGracePeriodSeconds) {
+    // (A pod in its grace period stays until its kubelet deletes it; a namespace until its spec.finalizers
+    // are gone too.)
+    if (
+      stored.metadata.deletionTimestamp &&
+      !(stored.metadata.finalizers?.length) &&
+      !stored.metadata.deletionGracePeriodSeconds &&
+      !(stored.kind === 'Namespace' && stored['spec']?.finalizers?.length)
+    ) {
       this.store.delete(key);
     }
     return stored;
@@ -262,8 +268,8 @@ export class ApiServer {
     if (obj.kind === 'Namespace') {
       // The namespace controller empties it, then drops the "kubernetes" finalizer.
       if (obj.metadata.deletionTimestamp) return obj;
+      // (The namespace registry sets no deletionGracePeriodSeconds.)
       obj.metadata.deletionTimestamp = rfc3339(this.now());
-      obj.metadata.deletionGracePeriodSeconds = 0;
       obj['status'] = { ...(obj['status'] ?? {}), phase: 'Terminating' };
       return this.store.update(key, obj);
     }

@@ -179,6 +179,10 @@ export function resolveEnv(pod: Json, container: Json, world: ContainerWorld, st
   const own = new Map<string, string>();
   const lookup = (n: string) => own.get(n) ?? serviceMap.get(n);
   const fail = (error: string): EnvResult => ({ env: [], error, warnings });
+  // As with services: what the container got when it started. A ConfigMap or Secret made later (say,
+  // after a pod whose optional reference was missing started) is not in its environment.
+  const existed = (o: Json) => startedAt === undefined || !(Date.parse(o.metadata?.creationTimestamp) > startedAt);
+  world = { ...world, configMaps: world.configMaps.filter(existed), secrets: world.secrets.filter(existed) };
 
   for (const from of container.envFrom ?? []) {
     const prefix: string = from.prefix ?? '';

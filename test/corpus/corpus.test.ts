@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempHome } from '../helpers/cli.js';
+import { countApplied, countStates, declaredObjects, formatReport, type KindReport } from './by-kind.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus');
@@ -45,6 +46,24 @@ async function podStatuses(home: string): Promise<Record<string, number> | undef
   return counts;
 }
 
+const STATE_RESOURCES =
+  'pods,deployments,statefulsets,daemonsets,replicasets,replicationcontrollers,services,persistentvolumeclaims,persistentvolumes,jobs,cronjobs,ingresses';
+
+/** Adds the states of this cluster's objects to the by-kind report. */
+async function collectStates(home: string, report: KindReport): Promise<void> {
+  const list = async (what: string) => {
+    const r = await run(home, 'get', what, '-A', '-o', 'json');
+    return r.code === 0 ? (JSON.parse(r.stdout).items ?? []) : [];
+  };
+  const podStatus = new Map<string, string>();
+  const r = await run(home, 'get', 'pods', '-A', '--no-headers');
+  for (const line of r.stdout.trim().split('\n').filter(Boolean)) {
+    const [ns, name, , status] = line.split(/\s+/);
+    podStatus.set(`${ns}/${name}`, status!);
+  }
+  countStates(report, await list(STATE_RESOURCES), podStatus, await list('endpointslices'));
+}
+
 function classify(code: number, stderr: string): Outcome {
   if (code === 0) return { outcome: 'applied' };
   // kubectl's errors start with one of these; anything else (a stack trace, a bare message) is a failure.
@@ -57,6 +76,7 @@ function classify(code: number, stderr: string): Outcome {
 describe.skipIf(!fs.existsSync(corpus))('corpus', () => {
   it('applies every corpus manifest without crashing', async () => {
     const results: Record<string, Outcome> = {};
+    const byKind: KindReport = {};
     for (const file of manifests(corpus)) {
       const rel = path.relative(corpus, file);
       const home = tempHome();
@@ -64,6 +84,8 @@ describe.skipIf(!fs.existsSync(corpus))('corpus', () => {
       const o = classify(r.code, r.stderr.split(corpus + '/').join(''));
       const pods = await podStatuses(home);
       if (pods) o.pods = pods;
+      countApplied(byKind, declaredObjects(fs.readFileSync(file, 'utf8'), file.endsWith('.json')), r.stdout);
+      await collectStates(home, byKind);
       // A crash is a stack trace or a non-kubectl error line.
       expect(r.stderr, rel).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
       results[rel] = o;
@@ -77,6 +99,11 @@ describe.skipIf(!fs.existsSync(corpus))('corpus', () => {
     }
     console.log(`corpus: ${Object.keys(results).length} files: ${counts.applied} applied, ${counts.rejected} rejected as kubectl would, ${counts.failure} failures`);
     console.log(`corpus pods after converging: ${JSON.stringify(pods)}`);
+    // By kind: applied / rejected objects and their states after converging (also in build/).
+    const table = formatReport(byKind);
+    console.log(`corpus by kind:\n${table}`);
+    fs.mkdirSync(path.resolve(here, '../../build'), { recursive: true });
+    fs.writeFileSync(path.resolve(here, '../../build/corpus-by-kind.txt'), table);
     if (process.env['UPDATE_GOLDEN'] || !fs.existsSync(expectedFile)) {
       fs.writeFileSync(expectedFile, JSON.stringify(results, null, 1) + '\n');
     }

@@ -19,6 +19,7 @@ export interface EventSpec {
 }
 
 const events = () => findResource('events')!;
+const namespacesInfo = () => findResource('namespaces')!;
 
 /**
  * Index of events by namespace, involved object, reason and message: recordEvent looks one up per
@@ -53,6 +54,8 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   }
   const seq = api.store.revision();
   const name = `${involved.metadata.name}.${(BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)}`;
+  // A namespace being terminated admits no new content, events included: the recorder drops them.
+  if (api.tryGet(namespacesInfo(), undefined, ns)?.['status']?.phase === 'Terminating') return;
   api.create(events(), {
     apiVersion: 'v1',
     kind: 'Event',

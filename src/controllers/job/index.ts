@@ -136,7 +136,9 @@ function syncJob(api: ApiServer, job: KObject, owned: KObject[]): void {
 
   if (!has('FailureTarget') && !has('SuccessCriteriaMet')) {
     const deadline = typeof spec.activeDeadlineSeconds === 'number' ? Date.parse(startTime) + spec.activeDeadlineSeconds * 1000 : undefined;
-    if (failed > backoffLimit) add('FailureTarget', REASON.backoffLimitExceeded, MESSAGE.backoffLimitExceeded);
+    if (failed > backoffLimit || pastBackoffLimitOnFailure(spec, live, backoffLimit)) {
+      add('FailureTarget', REASON.backoffLimitExceeded, MESSAGE.backoffLimitExceeded);
+    }
     else if (deadline !== undefined && now >= deadline) add('FailureTarget', REASON.deadlineExceeded, MESSAGE.deadlineExceeded);
     else {
       if (deadline !== undefined) api.sim.wakeAt(deadline);
@@ -280,4 +282,20 @@ function expireFinished(api: ApiServer, job: KObject): void {
   } catch (e) {
     if (!errorIsNotFound(e)) throw e;
   }
+}
+
+/**
+ * restartPolicy OnFailure: failures show as container restarts in pods that stay Pending/Running, so
+ * the job controller sums those restarts (init and regular containers) against backoffLimit.
+ */
+function pastBackoffLimitOnFailure(spec: Json, pods: KObject[], backoffLimit: number): boolean {
+  if (spec.template?.spec?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const pod of pods) {
+    const p = phase(pod);
+    if (p !== 'Running' && p !== 'Pending') continue;
+    const st: Json = pod['status'] ?? {};
+    for (const c of [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]) restarts += Number(c?.restartCount ?? 0);
+  }
+  return backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit;
 }

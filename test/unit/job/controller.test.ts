@@ -152,3 +152,23 @@ describe('job status helpers', () => {
     expect([0, 1, 2, 3, 6, 10].map(replacementBackoff)).toEqual([0, 10_000, 20_000, 40_000, 320_000, 360_000]);
   });
 });
+
+describe('job controller: restartPolicy OnFailure', () => {
+  it('counts container restarts of live pods against backoffLimit', () => {
+    const { api, sync } = setup();
+    const j = job('retry', { backoffLimit: 2 }, { 'kube-lite.dev/run-duration': '1h' });
+    (j['spec'] as any).template.spec.restartPolicy = 'OnFailure';
+    api.create(JOBS, j);
+    sync();
+    const restart = (n: number) => {
+      const pod = structuredClone(podsOf(api, 'retry')[0]!);
+      pod['status'].containerStatuses[0].restartCount = n;
+      api.updateStatus(PODS, pod);
+      sync();
+    };
+    restart(1);
+    expect(conditionTypes(api.get(JOBS, 'default', 'retry'))).toEqual([]);
+    restart(2);
+    expect(conditionTypes(api.get(JOBS, 'default', 'retry'))[0]).toBe('FailureTarget/BackoffLimitExceeded');
+  });
+});
