@@ -1,4 +1,4 @@
-// Builds kube-lite: generates the Kubernetes schema validators, then bundles src/ into dist/ with
+// Builds kube-lite: generates the Kubernetes schema validators and OpenAPI v3 documents, then bundles src/ into dist/ with
 // esbuild (ESM, code-split so each command loads only its own chunks). Run by `npm install`.
 
 import { build } from 'esbuild';
@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildAll() {
   const { generateSchemas } = await import('./gen-schema.mjs');
   await generateSchemas(path.join(root, 'build'));
+  const { generateOpenAPI } = await import('./gen-openapi.mjs');
+  generateOpenAPI(path.join(root, 'build'));
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   await build({
     entryPoints: { 'kube-lite': path.join(root, 'src/entry.ts') },

@@ -92,7 +92,7 @@ function parseModule(root, mod) {
 }
 
 /**
- * Builds the model: defs (defId -> {struct, module, fields: {name: {desc, optional}}}) and
+ * Builds the model: defs (defId -> {struct, module, doc, fields: {name: {desc, optional, doc}}}) and
  * roots ("apps/v1/Deployment" -> defId). Go type names come from GO_TYPES; d.ts numbers are
  * int32 unless GO_TYPES says otherwise (no floats are reachable from these kinds).
  */
@@ -151,14 +151,15 @@ export function buildModel() {
     if (defs.has(id)) return id;
     const decl = mod(m).interfaces.get(name);
     if (!decl) throw new Error(`no interface ${name} in ${m}`);
-    const def = { struct: name, module: m, fields: {} };
+    const def = { struct: name, module: m, fields: {}, doc: jsDoc(decl) };
     defs.set(id, def);
     for (const member of decl.members) {
       if (!ts.isPropertySignature(member)) continue;
       const field = member.name.getText().replace(/^"|"$/g, '');
       const key = `${m}.${name}.${field}`;
       if (GO_TYPES[key]) usedOverrides.add(key);
-      def.fields[field] = { desc: descOf(member.type, m, GO_TYPES[key]), optional: !!member.questionToken };
+      const desc = descOf(member.type, m, GO_TYPES[key]);
+      def.fields[field] = { desc, optional: !!member.questionToken, doc: jsDoc(member) };
     }
     addExtraFields(m, name, def);
     return id;
@@ -206,6 +207,27 @@ export function buildModel() {
   const unused = Object.keys(GO_TYPES).filter((k) => !usedOverrides.has(k));
   if (unused.length) throw new Error(`schema-gotypes: overrides match no d.ts field: ${unused.join(', ')}`);
   return { defs, roots };
+}
+
+/** The JSDoc text of a declaration (the OpenAPI description kubernetes-types carries), or "". */
+function jsDoc(node) {
+  const docs = node.jsDoc;
+  if (!docs || !docs.length) return '';
+  return ts.getTextOfJSDocComment(docs[docs.length - 1].comment) ?? '';
+}
+
+/** Descriptions of the types kube-lite's descriptors collapse to one letter (Quantity, Time...). */
+export function specialTypeDocs() {
+  const root = typesRoot();
+  const docs = {};
+  for (const [key, code] of Object.entries(SPECIAL)) {
+    const dot = key.lastIndexOf('.');
+    const m = parseModule(root, key.slice(0, dot));
+    const name = key.slice(dot + 1);
+    const decl = m.aliases.get(name) ?? m.interfaces.get(name);
+    docs[name] = { code, doc: decl ? jsDoc(decl) : '' };
+  }
+  return docs;
 }
 
 // "[]v1.Capability" -> "v1.Capability"; no Go name given -> undefined (use defaults).

@@ -10,6 +10,7 @@ type Loader = () => Promise<{ register: (program: Command, ctx: CommandContext) 
 export const VERBS: Record<string, Loader> = {
   get: () => import('./commands/get.js'),
   describe: () => import('./commands/describe.js'),
+  explain: () => import('./commands/explain.js'),
   apply: () => import('./commands/apply.js'),
   create: () => import('./commands/create.js'),
   delete: () => import('./commands/delete.js'),
