@@ -79,8 +79,9 @@ export function imageSize(image: string): number {
 
 const MISSING = /doesnotexist|nonexistent/i;
 
-/** Why a pull of `image` fails (the CRI error text), or undefined when the image exists. */
-export function pullError(image: string): string | undefined {
+/** Why a pull of `image` fails (the CRI error text), or undefined when the image exists. An image
+ * made unpullable by `cluster fault image-unpullable` fails as a missing tag does. */
+export function pullError(image: string, unpullable = false): string | undefined {
   const ref = parseImage(image);
   const name = normalizedImage(image);
   if (MISSING.test(ref.path)) {
@@ -90,7 +91,7 @@ export function pullError(image: string): string | undefined {
       'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
     );
   }
-  if (ref.tag !== undefined && (MISSING.test(ref.tag) || ref.tag === 'invalid')) {
+  if (unpullable || (ref.tag !== undefined && (MISSING.test(ref.tag) || ref.tag === 'invalid'))) {
     return `rpc error: code = NotFound desc = failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`;
   }
   return undefined;

@@ -11,9 +11,26 @@
 // (regular) container ends: `kube-lite.dev/run-duration: 30s` (a Go duration) makes it run that long
 // instead, in either timing profile; `kube-lite.dev/exit-code: "1"` makes it exit with that code
 // (reason `Error`; with restartPolicy Never the pod then fails).
+//
+// Restart rule: a regular container that exited is started again as the pod's restartPolicy says
+// (Always: any exit; OnFailure: a non-zero one; Never: not), at once the first time and then after
+// the kubelet's crash-loop back-off (CrashLoopBackOff; src/sim/probes.ts has the arithmetic). Faults
+// (`cluster fault`, src/sim/faults.ts) make a container crash, a probe fail, or an image unpullable.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import type { ContainerFaults, ProbeKind } from './faults.js';
 import { imageSize, pullError } from './images.js';
+import {
+  nextBackOff,
+  probeFailureOutput,
+  probeOf,
+  probeTiming,
+  probeTitle,
+  restartDelay,
+  tickAtOrAfter,
+  type BackOffEntry,
+  type ProbeTiming,
+} from './probes.js';
 import type { Delays, TimingProfile } from './timing.js';
 
 type Json = Record<string, any>;
@@ -25,6 +42,21 @@ export interface ContainerMemory {
   /** Failed pulls so far, and when the last one failed (ms). */
   failures?: number;
   failedAt?: number;
+  /** The crash-loop back-off entry (see probes.ts): the current back-off and the last restart (ms). */
+  backOff?: number;
+  backOffAt?: number;
+  /** When the running instance's startup probe succeeded (ms). */
+  startedAt?: number;
+  /** Consecutive probe failures of the running instance, per probe. */
+  probes?: Partial<Record<ProbeKind, ProbeMemory>>;
+}
+
+export interface ProbeMemory {
+  /** The fault the failures are counted for (its `since`), or absent for a probe's passes. */
+  faultSince?: number;
+  failures: number;
+  /** The last probe (ms). */
+  at: number;
 }
 
 export interface StageEvent {
@@ -48,6 +80,8 @@ export interface ContainerCtx {
   imagePresent: boolean;
   /** Why the container cannot be created now (a missing ConfigMap, Secret or key in its env). */
   configError?: string;
+  /** Faults injected with `cluster fault` (src/sim/faults.ts). */
+  faults?: ContainerFaults;
 }
 
 /** A container's next state; the kubelet fills in times, IDs and the rest of the status entry. */
@@ -63,6 +97,12 @@ export interface ContainerEffect {
   memory: ContainerMemory;
   /** The image is now on the node (node.status.images). */
   pulledImage?: boolean;
+  /** `state: running` is a new instance of a container that ran before (restartCount + 1). */
+  restart?: boolean;
+  /** An HTTP probe's request the container answered with an error (it shows in the container's log). */
+  probeRequest?: { path: string; status: number };
+  /** The running container's status changes in place (probe results). */
+  update?: { ready?: boolean; started?: boolean };
 }
 
 export interface Stage<C, E> {
@@ -105,6 +145,7 @@ const pulling = (c: ContainerCtx): boolean => c.memory.pullingSince !== undefine
 const policy = (c: ContainerCtx): string => c.spec.imagePullPolicy ?? 'IfNotPresent';
 const needsPull = (c: ContainerCtx): boolean => policy(c) === 'Always' || (policy(c) !== 'Never' && !c.imagePresent);
 const image = (c: ContainerCtx): string => String(c.spec.image ?? '');
+const pullErr = (c: ContainerCtx): string | undefined => pullError(image(c), c.faults?.unpullable === true);
 
 export const RUN_DURATION_ANNOTATION = 'kube-lite.dev/run-duration';
 export const EXIT_CODE_ANNOTATION = 'kube-lite.dev/exit-code';
@@ -188,11 +229,11 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
   { name: 'pull', match: fresh, since: (c) => c.eligibleAt, delay: () => 0, effect: startPull },
   {
     name: 'pull-failed',
-    match: (c) => pulling(c) && pullError(image(c)) !== undefined,
+    match: (c) => pulling(c) && pullErr(c) !== undefined,
     since: (c) => c.memory.pullingSince!,
     delay: (c) => c.delays.imagePull,
     effect: (c) => {
-      const err = pullError(image(c))!;
+      const err = pullErr(c)!;
       return {
         state: { waiting: { reason: 'ErrImagePull', message: err } },
         events: [
@@ -225,7 +266,7 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
       state: {
         waiting: {
           reason: 'ImagePullBackOff',
-          message: `Back-off pulling image "${image(c)}": ErrImagePull: ${pullError(image(c)) ?? ''}`,
+          message: `Back-off pulling image "${image(c)}": ErrImagePull: ${pullErr(c) ?? ''}`,
         },
       },
       events: [
@@ -252,17 +293,175 @@ export const CONTAINER_STAGES: readonly Stage<ContainerCtx, ContainerEffect>[] =
     effect: (c) =>
       c.configError !== undefined ? configFailed(c, alreadyPresent(c)) : { state: { running: {} }, events: [alreadyPresent(c), ...created(c)], memory: {} },
   },
+  // A running container: the first of its crash (fault), completion and probe results.
+  runningRow('crash', 'crash', (c) => {
+    const exitCode = c.faults!.crash!.exitCode;
+    return { state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } }, events: [], memory: backOffOnly(c.memory) };
+  }),
+  runningRow('complete', 'complete', (c) => {
+    const exitCode = c.init ? 0 : exitCodeOf(c.pod);
+    return { state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } }, events: [], memory: backOffOnly(c.memory) };
+  }),
+  runningRow('probe', 'probe', probeResult),
   {
-    name: 'complete',
-    match: (c) => c.status?.state?.running !== undefined && runsToCompletion(c.pod, c.spec, c.init),
-    since: (c) => time(c.status.state.running.startedAt),
-    delay: (c) => (c.init ? undefined : runDuration(c.pod)) ?? c.delays.containerStart,
+    // The kubelet's next sync finds the exited container in back-off.
+    name: 'crash-loop-back-off',
+    match: (c) => c.status?.state?.terminated !== undefined && restarts(c) && restartDelay(backOffEntry(c), exitedAt(c)) > 0,
+    since: (c) => exitedAt(c),
+    delay: () => 0,
     effect: (c) => {
-      const exitCode = c.init ? 0 : exitCodeOf(c.pod);
-      return { state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } }, events: [], memory: c.memory };
+      const pod = `${c.pod.metadata?.name}_${c.pod.metadata?.namespace}(${c.pod.metadata?.uid})`;
+      const d = goDuration(restartDelay(backOffEntry(c), exitedAt(c)));
+      return {
+        state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${d} restarting failed container=${c.spec.name} pod=${pod}` } },
+        events: [{ type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.spec.name} in pod ${pod}` }],
+        memory: c.memory,
+      };
+    },
+  },
+  {
+    // A new instance: at once after a first exit, else when the back-off is over.
+    name: 'restart',
+    match: (c) => (c.status?.state?.terminated !== undefined && restarts(c)) || waitingReason(c) === 'CrashLoopBackOff',
+    // After a long absence only the last few restarts are replayed (the loop restarts 10 minutes back).
+    since: (c) => Math.max(exitedAt(c), c.now - 2 * MAX_BACKOFF),
+    delay: (c) => restartDelay(backOffEntry(c), exitedAt(c)),
+    effect: (c) => {
+      const next = nextBackOff(backOffEntry(c), exitedAt(c), c.now);
+      return { state: { running: {} }, restart: true, events: [alreadyPresent(c), ...created(c)], memory: { backOff: next.backOff, backOffAt: next.lastUpdate } };
     },
   },
 ];
+
+// ---- running containers: crash, completion, probes -------------------------------------------------
+
+type RunningEvent = { kind: 'crash' | 'complete'; at: number } | { kind: 'probe'; probe: ProbeKind; pass: boolean; at: number };
+
+const runningSince = (c: ContainerCtx): number => time(c.status?.state?.running?.startedAt);
+/** When the startup probe passed (or the container started, without one). */
+const startedTime = (c: ContainerCtx): number => c.memory.startedAt ?? runningSince(c);
+
+function backOffOnly(m: ContainerMemory): ContainerMemory {
+  return m.backOff !== undefined ? { backOff: m.backOff, backOffAt: m.backOffAt! } : {};
+}
+
+/** When a failing probe next runs. */
+function failTick(c: ContainerCtx, kind: ProbeKind, base: number, t: ProbeTiming, since: number): number {
+  const m = c.memory.probes?.[kind];
+  if (!m || m.faultSince !== since) return tickAtOrAfter(base, t.period, since);
+  if (m.failures < t.failure) return m.at + t.period;
+  // It keeps failing, once a period; after a long absence only the last few probes are replayed.
+  return Math.max(m.at + t.realPeriod, c.now - 3 * t.realPeriod);
+}
+
+function probeEvents(c: ContainerCtx): RunningEvent[] {
+  if (c.init) return [];
+  const out: RunningEvent[] = [];
+  const faults = c.faults?.probes ?? {};
+  const scale = c.delays.probeScale;
+  const startup = probeOf(c.spec, 'startup');
+  if (startup && c.status.started !== true) {
+    const t = probeTiming(startup, scale);
+    const base = runningSince(c) + t.delay;
+    const m = c.memory.probes?.startup;
+    if (faults.startup !== undefined) out.push({ kind: 'probe', probe: 'startup', pass: false, at: failTick(c, 'startup', base, t, faults.startup) });
+    else out.push({ kind: 'probe', probe: 'startup', pass: true, at: m ? m.at + t.period : base });
+    // Liveness and readiness probes wait for the startup probe.
+    return out;
+  }
+  const liveness = probeOf(c.spec, 'liveness');
+  if (liveness && faults.liveness !== undefined) {
+    const t = probeTiming(liveness, scale);
+    out.push({ kind: 'probe', probe: 'liveness', pass: false, at: failTick(c, 'liveness', startedTime(c) + t.delay, t, faults.liveness) });
+  }
+  const readiness = probeOf(c.spec, 'readiness');
+  if (readiness) {
+    const t = probeTiming(readiness, scale);
+    const base = startedTime(c) + t.delay;
+    const m = c.memory.probes?.readiness;
+    if (faults.readiness !== undefined) out.push({ kind: 'probe', probe: 'readiness', pass: false, at: failTick(c, 'readiness', base, t, faults.readiness) });
+    else if (c.status.ready !== true) {
+      // successThreshold passes in a row, the first one probe after the last failure.
+      const first = m ? m.at + t.period : base;
+      out.push({ kind: 'probe', probe: 'readiness', pass: true, at: first + (t.success - 1) * t.period });
+    }
+  }
+  return out;
+}
+
+function crashAt(c: ContainerCtx): number | undefined {
+  const f = c.faults?.crash;
+  if (!f || c.init) return undefined;
+  // A fault set on a running container crashes it at once; a restarted one runs a moment first.
+  return f.since > runningSince(c) ? f.since : runningSince(c) + c.delays.containerStart;
+}
+
+/** The running container's next transition: the earliest of them (on a tie, in this order). */
+function nextRunningEvent(c: ContainerCtx): RunningEvent | undefined {
+  if (c.status?.state?.running === undefined) return undefined;
+  const candidates: RunningEvent[] = [];
+  const crash = crashAt(c);
+  if (crash !== undefined) candidates.push({ kind: 'crash', at: crash });
+  if (runsToCompletion(c.pod, c.spec, c.init)) {
+    candidates.push({ kind: 'complete', at: runningSince(c) + ((c.init ? undefined : runDuration(c.pod)) ?? c.delays.containerStart) });
+  }
+  candidates.push(...probeEvents(c));
+  let best: RunningEvent | undefined;
+  for (const e of candidates) if (!best || e.at < best.at) best = e;
+  return best;
+}
+
+function runningRow(name: string, kind: RunningEvent['kind'], effect: (c: ContainerCtx) => ContainerEffect): Stage<ContainerCtx, ContainerEffect> {
+  return {
+    name,
+    match: (c) => nextRunningEvent(c)?.kind === kind,
+    since: (c) => nextRunningEvent(c)!.at,
+    delay: () => 0,
+    effect,
+  };
+}
+
+const restartPolicy = (c: ContainerCtx): string => c.pod.spec?.restartPolicy ?? 'Always';
+/** The pod's restartPolicy restarts a regular container that exited with this code. */
+const restartsOn = (c: ContainerCtx, exitCode: number): boolean =>
+  !c.init && (restartPolicy(c) === 'Always' || (restartPolicy(c) === 'OnFailure' && exitCode !== 0));
+const restarts = (c: ContainerCtx): boolean => restartsOn(c, c.status?.state?.terminated?.exitCode ?? 0);
+/** When the last instance exited (ms). */
+const exitedAt = (c: ContainerCtx): number => time((c.status?.state?.terminated ?? c.status?.lastState?.terminated)?.finishedAt);
+const backOffEntry = (c: ContainerCtx): BackOffEntry | undefined =>
+  c.memory.backOff !== undefined ? { backOff: c.memory.backOff, lastUpdate: c.memory.backOffAt ?? 0 } : undefined;
+
+/** A probe ran (the kubelet's prober worker): its result, and what follows from it. */
+function probeResult(c: ContainerCtx): ContainerEffect {
+  const ev = nextRunningEvent(c) as Extract<RunningEvent, { kind: 'probe' }>;
+  const kind = ev.probe;
+  const probes = { ...c.memory.probes };
+  if (ev.pass) {
+    delete probes[kind];
+    const memory = { ...c.memory, probes, ...(kind === 'startup' ? { startedAt: c.now } : {}) };
+    if (kind === 'startup') return { update: { started: true, ...(probeOf(c.spec, 'readiness') ? {} : { ready: true }) }, events: [], memory };
+    return { update: { ready: true }, events: [], memory };
+  }
+  const since = c.faults!.probes![kind]!;
+  const t = probeTiming(probeOf(c.spec, kind)!, c.delays.probeScale);
+  const prev = c.memory.probes?.[kind];
+  const failures = (prev && prev.faultSince === since ? prev.failures : 0) + 1;
+  probes[kind] = { faultSince: since, failures, at: c.now };
+  const httpGet = probeOf(c.spec, kind)!.httpGet;
+  const logged = httpGet ? { probeRequest: { path: String(httpGet.path ?? '/'), status: 500 } } : {};
+  const events: StageEvent[] = [
+    { type: 'Warning', reason: 'Unhealthy', message: `${probeTitle(kind)} probe failed: ${probeFailureOutput(probeOf(c.spec, kind)!, c.spec, c.pod.status?.podIP ?? '')}` },
+  ];
+  if (kind === 'readiness') {
+    const memory = { ...c.memory, probes };
+    return failures >= t.failure && c.status.ready === true ? { update: { ready: false }, events, memory, ...logged } : { events, memory, ...logged };
+  }
+  if (failures < t.failure) return { events, memory: { ...c.memory, probes }, ...logged };
+  // Killed: SIGTERM, then SIGKILL after the grace period (the simulated process ignores SIGTERM).
+  const restart = restartsOn(c, 137) ? ', will be restarted' : '';
+  events.push({ type: 'Normal', reason: 'Killing', message: `Container ${c.spec.name} failed ${kind} probe${restart}` });
+  return { state: { terminated: { exitCode: 137, reason: 'Error' } }, events, memory: backOffOnly(c.memory), ...logged };
+}
 
 /** A pod as the pod-level stages see it. */
 export interface PodCtx {

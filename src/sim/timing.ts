@@ -15,9 +15,13 @@ export interface Delays {
   imagePullBackOff: number;
   /** A node missing heartbeats this long is marked NotReady/Unknown by the node lifecycle controller. */
   nodeMonitorGrace: number;
+  /** Multiplies probe initialDelaySeconds and periodSeconds on the way to a state (a container becoming
+   * started or ready, failing probes up to failureThreshold): 1, or 0 in `instant` timing. A probe that
+   * keeps failing after that keeps its period in either profile (a retry loop, like the back-offs). */
+  probeScale: number;
 }
 
-const INSTANT: Delays = { schedule: 0, imagePull: 0, containerStart: 0, imagePullBackOff: 0, nodeMonitorGrace: 0 };
+const INSTANT: Delays = { schedule: 0, imagePull: 0, containerStart: 0, imagePullBackOff: 0, nodeMonitorGrace: 0, probeScale: 0 };
 
 const REALISTIC: Delays = {
   schedule: 100,
@@ -25,6 +29,7 @@ const REALISTIC: Delays = {
   containerStart: 1_000,
   imagePullBackOff: 10_000,
   nodeMonitorGrace: 40_000,
+  probeScale: 1,
 };
 
 export function delaysFor(profile: TimingProfile): Delays {

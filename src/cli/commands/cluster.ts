@@ -7,13 +7,14 @@ import { CliError } from '../../api/errors.js';
 import { clusterDir, readConfig, withoutCluster, writeConfig } from '../../cluster/config.js';
 import { clusterExists, createCluster } from '../../cluster/session.js';
 import type { CommandContext } from '../context.js';
+import { registerFaultCommands } from '../cluster-fault.js';
 import { registerSimulationCommands } from '../cluster-sim.js';
 import { registerTrafficCommands } from './cluster-request.js';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function register(program: Command, ctx: CommandContext): void {
-  const cluster = program.command('cluster').description('Create, delete and list kube-lite clusters; move their clock; stop and start nodes');
+  const cluster = program.command('cluster').description('Create, delete and list kube-lite clusters; move their clock; stop and start nodes; inject faults');
 
   cluster
     .command('create')
@@ -61,5 +62,6 @@ export function register(program: Command, ctx: CommandContext): void {
     });
 
   registerSimulationCommands(cluster, ctx);
+  registerFaultCommands(cluster, ctx);
   registerTrafficCommands(cluster, ctx);
 }

@@ -8,9 +8,12 @@
 //     for nginx images an access-log line in nginx's default `combined`-like format,
 //       10.244.0.1 - - [01/Jan/2026:00:00:07 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"
 //     else `2026-01-01T00:00:07Z GET / from 10.244.0.1`;
+//   - one line per failed HTTP probe (`cluster fault probe-fail`), from the pod network's gateway:
+//       10.244.1.1 - - [01/Jan/2026:00:00:10 +0000] "GET /healthz HTTP/1.1" 500 177 "-" "kube-probe/1.36" "-"
+//     else `2026-01-01T00:00:10Z GET /healthz from 10.244.1.1 (kube-probe/1.36): 500`;
 //   - when it ended (terminated): `2026-01-01T00:00:09Z container <name> exited with code <N>`
 //     (nginx images print nothing more).
-// --previous shows the previous instance's start and end lines. -f prints what there is and exits.
+// --previous shows the previous instance's lines, up to its end. -f prints what there is and exits.
 
 import type { Command } from 'commander';
 import type { KObject } from '../../api/types.js';
@@ -51,8 +54,9 @@ export function register(program: Command, ctx: CommandContext): void {
         // The apiserver gives an unscheduled pod's log as empty.
         if (!pod['spec']?.nodeName) return [];
         const status = containerStatus(pod, spec.name, init) ?? {};
-        const served = (pod['spec']?.containers?.[0]?.name === spec.name && !init ? loadLog(api.store)[pod.metadata.uid!] : undefined) ?? [];
-        const all = f['previous'] ? previousLog(pod, spec, status) : currentLog(pod, spec, status, served);
+        const first = pod['spec']?.containers?.[0]?.name;
+        const served = init ? [] : (loadLog(api.store)[pod.metadata.uid!] ?? []).filter((r) => (r.container ?? first) === spec.name);
+        const all = f['previous'] ? previousLog(pod, spec, status, served) : currentLog(pod, spec, status, served);
         const from = sinceMs === undefined ? -Infinity : api.now() - sinceMs;
         return all.filter((l) => l.at >= from);
       }, { readOnly: true });
@@ -88,25 +92,42 @@ function endLines(spec: Json, terminated: Json): Line[] {
 
 function requestLine(spec: Json, r: ServedRequest): Line {
   const at = Date.parse(r.time);
-  if (isNginx(String(spec.image ?? ''))) return { at, text: `${r.client} - - [${nginxAccessTime(new Date(at))}] "GET ${r.path} HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"` };
+  if (isNginx(String(spec.image ?? ''))) {
+    // nginx's own error page for a 500 is 177 bytes.
+    const [status, bytes, agent] = r.probeStatus !== undefined ? [r.probeStatus, 177, 'kube-probe/1.36'] : [200, 615, 'curl/8.5.0'];
+    return { at, text: `${r.client} - - [${nginxAccessTime(new Date(at))}] "GET ${r.path} HTTP/1.1" ${status} ${bytes} "-" "${agent}" "-"` };
+  }
+  if (r.probeStatus !== undefined) return { at, text: `${r.time} GET ${r.path} from ${r.client} (kube-probe/1.36): ${r.probeStatus}` };
   return { at, text: `${r.time} GET ${r.path} from ${r.client}` };
 }
+
+/** The requests an instance served between its start and its end. */
+const during = (served: ServedRequest[], from: number, to = Infinity): ServedRequest[] =>
+  served.filter((r) => Date.parse(r.time) >= from && Date.parse(r.time) <= to);
 
 function currentLog(pod: KObject, spec: Json, status: Json, served: ServedRequest[]): Line[] {
   const state = status.state ?? {};
   const instance = state.running ?? state.terminated;
+  // Waiting to restart (CrashLoopBackOff): the kubelet serves the last instance's log.
+  if (!instance && status.lastState?.terminated) return previousLog(pod, spec, status, served);
   if (!instance) {
     const reason = state.waiting?.reason ?? (pod['status']?.phase === 'Pending' ? 'ContainerCreating' : 'PodInitializing');
-    throw badRequest(`container "${spec.name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+    // The kubelet words the common pull failures (validateContainerLogStatus).
+    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    throw badRequest(`container "${spec.name}" in pod "${pod.metadata.name}" is waiting to start: ${why}`);
   }
   const started = Date.parse(instance.startedAt);
-  const lines = [...startLines(spec, started), ...served.filter((r) => Date.parse(r.time) >= started).map((r) => requestLine(spec, r))];
+  // A request at the instant the last instance ended was that one's.
+  const lastEnd = Date.parse(status.lastState?.terminated?.finishedAt);
+  const mine = during(served, started).filter((r) => !(Date.parse(r.time) <= lastEnd));
+  const lines = [...startLines(spec, started), ...mine.map((r) => requestLine(spec, r))];
   if (state.terminated) lines.push(...endLines(spec, state.terminated));
   return lines;
 }
 
-function previousLog(pod: KObject, spec: Json, status: Json): Line[] {
+function previousLog(pod: KObject, spec: Json, status: Json, served: ServedRequest[]): Line[] {
   const last = status.lastState?.terminated;
   if (!last) throw badRequest(`previous terminated container "${spec.name}" in pod "${pod.metadata.name}" not found`);
-  return [...startLines(spec, Date.parse(last.startedAt)), ...endLines(spec, last)];
+  const [from, to] = [Date.parse(last.startedAt), Date.parse(last.finishedAt)];
+  return [...startLines(spec, from), ...during(served, from, to).map((r) => requestLine(spec, r)), ...endLines(spec, last)];
 }

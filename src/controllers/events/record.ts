@@ -16,6 +16,8 @@ export interface EventSpec {
   host?: string;
   /** e.g. "spec.containers{nginx}" for container events. */
   fieldPath?: string;
+  /** When it happened (ms), if not now: a kubelet catching up on what fell due while no command ran. */
+  at?: number;
 }
 
 const events = () => findResource('events')!;
@@ -36,7 +38,7 @@ export function eventsAbout(api: ApiServer, namespace: string, uid: string | und
 
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {
   const ns = involved.metadata.namespace || 'default';
-  const now = rfc3339(api.now());
+  const now = rfc3339(spec.at !== undefined && spec.at < api.now() ? spec.at : api.now());
   const same = eventsAbout(api, ns, involved.metadata.uid, spec.reason, spec.message).find(
       (e) =>
         e['involvedObject']?.uid === involved.metadata.uid &&
@@ -48,7 +50,7 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   if (same) {
     const bumped = structuredClone(same);
     bumped['count'] = (same['count'] ?? 1) + 1;
-    bumped['lastTimestamp'] = now;
+    if (!(Date.parse(same['lastTimestamp']) > Date.parse(now))) bumped['lastTimestamp'] = now;
     api.update(events(), bumped);
     return;
   }

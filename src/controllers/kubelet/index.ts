@@ -12,6 +12,7 @@ import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { containerFaults, loadFaults, type Faults } from '../../sim/faults.js';
 import { resolveEnv, volumeError, type ContainerWorld } from '../../sim/container-fs.js';
 import { imageID, imageSize, normalizedImage } from '../../sim/images.js';
 import {
@@ -24,6 +25,7 @@ import {
   type StageEvent,
   type Step,
 } from '../../sim/stages.js';
+import { appendLog } from '../../sim/traffic/state.js';
 import { recordEvent } from '../events/record.js';
 import { podsOnNode } from '../pods-on-node.js';
 import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory, type KubeletMemory } from './runtime.js';
@@ -62,6 +64,7 @@ const conditionTime = (pod: KObject, type: string): number => {
 export function kubeletController(api: ApiServer): void {
   const nodeByName = new Map(api.list(nodes).map((n) => [n.metadata.name!, n]));
   const memory = loadMemory(api);
+  const faults = loadFaults(api.store);
   for (const listed of api.list(pods)) {
     const nodeName: string = listed['spec']?.nodeName ?? '';
     // A NotReady node's kubelet is not heard from: its pods stay as they are.
@@ -69,7 +72,7 @@ export function kubeletController(api: ApiServer): void {
     let pod: KObject | undefined = listed;
     for (let i = 0; i < MAX_STEPS && pod; i++) {
       const node = nodeByName.get(nodeName)!;
-      const result = step(api, pod, node, memory);
+      const result = step(api, pod, node, memory, faults);
       if (!result) break;
       if (result.node) nodeByName.set(nodeName, result.node);
       pod = api.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
@@ -85,7 +88,7 @@ interface Applied {
 }
 
 /** Takes the pod's next due step; undefined when nothing is due (a wake-up is registered instead). */
-function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory): Applied | undefined {
+function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, faults: Faults): Applied | undefined {
   const uid = pod.metadata.uid!;
   const pm = memory.pods[uid];
   const mountError = usesVolumeSources(pod) ? volumeError(pod, configWorld(api, pod)) : undefined;
@@ -110,7 +113,7 @@ function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory
   if (pod.metadata.deletionTimestamp) return undefined;
   // Of the containers' due steps, the earliest first: a replay keeps the order things happened in.
   let next: { ctx: ContainerCtx; step: Step<ContainerEffect> } | undefined;
-  for (const ctx of containerContexts(api, pod, node, memory)) {
+  for (const ctx of containerContexts(api, pod, node, memory, faults)) {
     const s = firstStep(CONTAINER_STAGES, ctx);
     if (!s) continue;
     if (s.effect === undefined) api.sim.wakeAt(s.due);
@@ -188,6 +191,8 @@ function settledAt(status: Json, mem: { failedAt?: number }): number {
   const state = status.state ?? {};
   if (state.running) return Date.parse(state.running.startedAt);
   if (state.terminated) return Date.parse(state.terminated.startedAt);
+  // Waiting to restart (CrashLoopBackOff): it started before.
+  if (status.lastState?.terminated) return Date.parse(status.lastState.terminated.startedAt);
   return mem.failedAt ?? NaN;
 }
 
@@ -196,7 +201,7 @@ function settledAt(status: Json, mem: { failedAt?: number }): number {
  * it finished), then the regular containers in order, each once the one before it is settled (the
  * kubelet pulls and starts them one after another).
  */
-function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory): ContainerCtx[] {
+function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, faults: Faults): ContainerCtx[] {
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const uid = pod.metadata.uid!;
@@ -205,9 +210,11 @@ function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: 
   let eligibleAt = conditionTime(pod, 'PodReadyToStartContainers');
   let world: ContainerWorld | undefined;
   const configError = (c: Json): string | undefined => (usesConfig(c) ? resolveEnv(pod, c, (world ??= configWorld(api, pod))).error : undefined);
-  const add = (c: Json, init: boolean, s: Json) =>
+  const add = (c: Json, init: boolean, s: Json) => {
+    const f = containerFaults(faults, uid, c.name, normalizedImage(String(c.image ?? '')));
     out.push({
       ...(configError(c) !== undefined ? { configError: configError(c) } : {}),
+      ...(Object.keys(f).length > 0 ? { faults: f } : {}),
       now: api.now(),
       eligibleAt,
       delays: api.sim.delays,
@@ -218,6 +225,7 @@ function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: 
       memory: containerMemory(memory, uid, c.name),
       imagePresent: present.has(normalizedImage(String(c.image ?? ''))),
     });
+  };
   for (const c of spec.initContainers ?? []) {
     const s = (status.initContainerStatuses ?? []).find((x: Json) => x.name === c.name);
     if (!s) return out;
@@ -246,13 +254,22 @@ function applyContainerEffect(
   at: number,
 ): Applied {
   setContainerMemory(memory, pod.metadata.uid!, c.spec.name, e.memory);
-  for (const ev of e.events) event(api, pod, node, c.spec, c.init, ev);
-  if (e.state) {
+  for (const ev of e.events) event(api, pod, node, c.spec, c.init, { ...ev, at });
+  if (e.probeRequest) {
+    // The kubelet probes from the node, through the pod network's gateway (.1 of the node's pod CIDR).
+    const client = String(pod['status']?.podIP ?? '').replace(/\.\d+$/, '.1');
+    const entry = { time: rfc3339(at), client, path: e.probeRequest.path, probeStatus: e.probeRequest.status, container: c.spec.name };
+    appendLog(api.store, [{ podUid: pod.metadata.uid!, entry }]);
+  }
+  if (e.state || e.update) {
     const now = rfc3339(at);
-    const next = nextContainerStatus(pod, c.spec, c.init, c.status, e.state, {
-      now,
-      containerID: () => `containerd://${api.random.hex(64)}`,
-    });
+    const next = e.state
+      ? nextContainerStatus(pod, c.spec, c.init, c.status, e.state, {
+          now,
+          containerID: () => `containerd://${api.random.hex(64)}`,
+          restart: e.restart === true,
+        })
+      : { ...c.status, ...e.update };
     const s = pod['status'] ?? {};
     const replace = (list: Json[]) => list.map((x) => (x.name === c.spec.name ? next : x));
     const init = c.init ? replace(s.initContainerStatuses ?? []) : (s.initContainerStatuses ?? []);
@@ -267,7 +284,7 @@ function writeStatus(api: ApiServer, pod: KObject, status: Json): void {
   api.updateStatus(pods, { ...pod, status });
 }
 
-function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent): void {
+function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent & { at?: number }): void {
   try {
     recordEvent(api, pod, {
       ...ev,

@@ -70,17 +70,33 @@ function runningResources(spec: Json): Json {
 export interface Transition {
   now: string;
   containerID: () => string;
+  /** A new instance of a container that ran before. */
+  restart?: boolean;
 }
+
+/** The previous instance's end, as lastState: the current state if it terminated, else the last one. */
+const lastTermination = (prev: Json): Json => (prev.state?.terminated ? { terminated: prev.state.terminated } : (prev.lastState ?? {}));
 
 /** A container's status entry after a stage moved it to `next`. */
 export function nextContainerStatus(pod: Json, spec: Json, init: boolean, prev: Json, next: NextState, t: Transition): Json {
+  if ('waiting' in next && next.waiting.reason === 'CrashLoopBackOff') {
+    // Waiting to restart: the last instance's details stay, its end becomes lastState.
+    const { state: _state, ...rest } = prev;
+    return {
+      ...rest,
+      lastState: lastTermination(prev),
+      ready: false,
+      started: false,
+      state: { waiting: { message: next.waiting.message, reason: next.waiting.reason } },
+    };
+  }
   if ('waiting' in next) return withWaiting(spec, next.waiting.message ? { message: next.waiting.message, reason: next.waiting.reason } : { reason: next.waiting.reason });
   const base = {
     image: normalizedImage(spec.image),
     imageID: imageID(spec.image),
-    lastState: {},
+    lastState: t.restart ? lastTermination(prev) : (prev.lastState ?? {}),
     name: spec.name,
-    restartCount: prev.restartCount ?? 0,
+    restartCount: (prev.restartCount ?? 0) + (t.restart ? 1 : 0),
     user: containerUser(pod, spec),
     ...(volumeMounts(spec) ? { volumeMounts: volumeMounts(spec) } : {}),
   };
@@ -90,8 +106,10 @@ export function nextContainerStatus(pod: Json, spec: Json, init: boolean, prev: 
       containerID: t.containerID(),
       ...runningResources(spec),
       // A running init container is not ready until it completes; a sidecar is ready once running.
-      ready: !init || isSidecar(spec),
-      started: true,
+      // A regular container's startup probe holds back `started`, and it or a readiness probe `ready`,
+      // until they pass (stages.ts).
+      ready: init ? isSidecar(spec) : !spec.startupProbe && !spec.readinessProbe,
+      started: init || !spec.startupProbe,
       state: { running: { startedAt: t.now } },
     };
   }
@@ -141,7 +159,11 @@ export function podPhase(pod: Json, init: Json[], containers: Json[]): string {
   let succeeded = 0;
   for (const c of spec.containers ?? []) {
     const s = find(containers, c.name);
-    if (!s || s.state?.waiting) waiting++;
+    if (s?.state?.waiting && s.lastState?.terminated) {
+      // Waiting to restart (CrashLoopBackOff) counts as the instance that stopped.
+      stopped++;
+      if (s.lastState.terminated.exitCode === 0) succeeded++;
+    } else if (!s || s.state?.waiting) waiting++;
     else if (s.state?.running) running++;
     else if (s.state?.terminated) {
       stopped++;

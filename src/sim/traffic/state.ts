@@ -15,6 +15,10 @@ export interface ServedRequest {
   /** The source IP the pod saw. */
   client: string;
   path: string;
+  /** A kubelet probe's request (`kube-probe/1.36`) that got this status; absent for served traffic (200). */
+  probeStatus?: number;
+  /** The container that answered, when not the pod's first one. */
+  container?: string;
 }
 
 export type TrafficLog = Record<string, ServedRequest[]>;

@@ -59,7 +59,13 @@ const rows: Row[] = [
   { name: 'a command with restartPolicy OnFailure completes', restartPolicy: 'OnFailure', command: ['echo'], status: running('2026-01-01T00:00:00Z'), stage: 'complete', due: -59_000 },
   { name: 'a server with restartPolicy Never runs on', restartPolicy: 'Never', status: running('2026-01-01T00:00:00Z'), stage: undefined },
   { name: 'an init container completes', init: true, status: running('2026-01-01T00:01:00Z'), stage: 'complete', due: 1000 },
-  { name: 'a completed container stays so', status: { state: { terminated: { exitCode: 0, reason: 'Completed' } } }, stage: undefined },
+  { name: 'a completed container stays so', restartPolicy: 'OnFailure', status: { state: { terminated: { exitCode: 0, reason: 'Completed' } } }, stage: undefined },
+  {
+    name: 'a container that exited is restarted at once the first time (restartPolicy Always)',
+    status: { state: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: '2026-01-01T00:01:00Z' } } },
+    stage: 'restart',
+    due: 0,
+  },
   { name: 'ErrImageNeverPull stays so', policy: 'Never', status: waiting('ErrImageNeverPull'), stage: undefined },
 ];
 
