@@ -50,6 +50,7 @@ export const KINDS = [
   ['v1', 'PersistentVolume', 'core/v1'],
   ['v1', 'PersistentVolumeClaim', 'core/v1'],
   ['v1', 'ServiceAccount', 'core/v1'],
+  ['apps/v1', 'ControllerRevision', 'apps/v1'],
   ['apps/v1', 'ReplicaSet', 'apps/v1'],
   ['apps/v1', 'Deployment', 'apps/v1'],
   ['apps/v1', 'DaemonSet', 'apps/v1'],

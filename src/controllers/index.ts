@@ -14,6 +14,7 @@ import { namespaceController } from './namespace/index.js';
 import { nodeLifecycleController } from './nodelifecycle/index.js';
 import { persistentVolumeController } from './persistentvolume/index.js';
 import { replicaSetController, replicationControllerController } from './replicaset/index.js';
+import { statefulSetController } from './statefulset/index.js';
 import { schedulerController } from './scheduler/index.js';
 import { ingressController } from './ingress/index.js';
 import { serviceLBController } from './servicelb/index.js';
@@ -23,7 +24,8 @@ export type Controller = (api: ApiServer) => void;
 /**
  * Fixed order: later controllers see what earlier ones wrote in the same round. The intended order
  * (each controller adds itself at its place):
- *   namespace, deployment, replicaset, replicationcontroller, scheduler, kubelet, nodelifecycle,
+ *   namespace, deployment, replicaset, replicationcontroller, cronjob, job, daemonset, statefulset,
+ *   persistentvolume, scheduler, kubelet, nodelifecycle,
  *   endpoints, endpointslice, servicelb, gc
  */
 export const CONTROLLERS: readonly Controller[] = [
@@ -34,6 +36,7 @@ export const CONTROLLERS: readonly Controller[] = [
   cronJobController,
   jobController,
   daemonSetController,
+  statefulSetController,
   persistentVolumeController,
   schedulerController,
   kubeletController,

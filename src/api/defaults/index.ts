@@ -57,10 +57,16 @@ const defaulters: Record<string, (o: any) => void> = {
     s.replicas ??= 1;
     s.podManagementPolicy ??= 'OrderedReady';
     s.updateStrategy ??= {};
-    s.updateStrategy.type ??= 'RollingUpdate';
-    if (s.updateStrategy.type === 'RollingUpdate') {
+    // rollingUpdate is filled in only when the type was defaulted too: an explicit
+    // `type: RollingUpdate` without it stays without it (SetDefaults_StatefulSet).
+    if (s.updateStrategy.type === undefined) {
+      s.updateStrategy.type = 'RollingUpdate';
       s.updateStrategy.rollingUpdate ??= {};
+    }
+    if (s.updateStrategy.type === 'RollingUpdate' && s.updateStrategy.rollingUpdate) {
       s.updateStrategy.rollingUpdate.partition ??= 0;
+      // MaxUnavailableStatefulSet is beta and on by default since 1.35.
+      s.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
     }
     s.revisionHistoryLimit ??= 10;
     s.persistentVolumeClaimRetentionPolicy ??= {};

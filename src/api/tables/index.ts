@@ -3,7 +3,7 @@
 import type { KObject, Table, TableColumn } from '../types.js';
 import type { TableHandler } from './common.js';
 import { pods } from './pods.js';
-import { daemonsets, deployments, replicasets, replicationcontrollers, statefulsets } from './workloads.js';
+import { controllerrevisions, daemonsets, deployments, replicasets, replicationcontrollers, statefulsets } from './workloads.js';
 import { cronjobs, jobs } from './batch.js';
 import { endpoints, endpointslices, ingressclasses, ingresses, services } from './network.js';
 import { namespaces, nodes } from './cluster.js';
@@ -21,6 +21,7 @@ const HANDLERS: Record<string, TableHandler> = {
   replicationcontroller: replicationcontrollers,
   deployment: deployments,
   daemonset: daemonsets,
+  controllerrevision: controllerrevisions,
   statefulset: statefulsets,
   job: jobs,
   cronjob: cronjobs,
@@ -43,7 +44,7 @@ const HANDLERS: Record<string, TableHandler> = {
 /** Plural resource names also resolve ("pods", "ingresses", "endpoints"). */
 const PLURALS: Record<string, string> = {
   pods: 'pod', replicasets: 'replicaset', replicationcontrollers: 'replicationcontroller',
-  deployments: 'deployment', daemonsets: 'daemonset', statefulsets: 'statefulset', jobs: 'job',
+  deployments: 'deployment', daemonsets: 'daemonset', controllerrevisions: 'controllerrevision', statefulsets: 'statefulset', jobs: 'job',
   cronjobs: 'cronjob', services: 'service', endpointslices: 'endpointslice', ingresses: 'ingress',
   ingressclasses: 'ingressclass', namespaces: 'namespace', nodes: 'node', events: 'event',
   configmaps: 'configmap', secrets: 'secret', serviceaccounts: 'serviceaccount',

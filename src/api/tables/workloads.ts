@@ -67,3 +67,18 @@ export const statefulsets: TableHandler = {
   row: (obj, now) => [name(obj), `${int(rec(obj.status).readyReplicas)}/${desired(obj)}`, age(obj, now),
     ...containerCells(template(obj))],
 };
+
+/** printControllerRevision: CONTROLLER is the controller reference as `<kind>.<group>/<name>`. */
+export const controllerrevisions: TableHandler = {
+  columns: [nameCol(), col('Controller'), col('Revision', 'integer'), AGE()],
+  row: (obj, now) => {
+    const ref = obj.metadata.ownerReferences?.find((r) => r.controller);
+    let controller = '<none>';
+    if (ref) {
+      const slash = ref.apiVersion.indexOf('/');
+      const group = slash === -1 ? '' : ref.apiVersion.slice(0, slash);
+      controller = `${(group ? `${ref.kind}.${group}` : ref.kind).toLowerCase()}/${ref.name}`;
+    }
+    return [name(obj), controller, int((obj as Record<string, unknown>)['revision']), age(obj, now)];
+  },
+};

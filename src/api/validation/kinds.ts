@@ -1891,6 +1891,11 @@ function validateUpdateKind(n: KObject, o: KObject, opts: ValidateOptions): Fiel
       return validateCreateKind(n, opts).concat(metaUpd(), validateDaemonSetSpec(spec, sp), selectorImmutable(n, o));
     case 'StatefulSet':
       return validateStatefulSetUpdate(n, o);
+    case 'ControllerRevision': {
+      // ValidateControllerRevisionUpdate: the snapshot never changes; only metadata and the number do.
+      const errs = metaUpd().concat(validateCreateKind(n, opts), validateNonnegative(int(n['revision']), P('revision')));
+      return errs.concat(validateImmutableField(n['data'] ?? null, o['data'] ?? null, P('data')));
+    }
     case 'Job':
       return validateJob(n).concat(validateJobUpdate(n, o));
     case 'CronJob':

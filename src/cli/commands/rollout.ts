@@ -16,6 +16,7 @@ import { ResultPrinter } from '../print-result.js';
 import { pause, restart, resume, RolloutObjectError } from '../rollout/control.js';
 import { historyOperation, revisions } from '../rollout/history.js';
 import { rollback } from '../rollout/rollback.js';
+import { byRevision, controllerRevisionsOf, revisionHistoryOperation, rollbackToRevision } from '../rollout/revisions.js';
 import { checkStatusViewer, rolloutStatus } from '../rollout/status.js';
 import { targetSpec } from '../target-flags.js';
 import { waitFor } from '../waiter.js';
@@ -128,8 +129,16 @@ async function history(ctx: CommandContext, args: string[], f: Flags): Promise<v
         if (t.info.kind !== 'DaemonSet' && t.info.kind !== 'StatefulSet') {
           throw new CliError(`no history viewer has been implemented for "${groupKind(t.info)}"`);
         }
-        // kube-lite keeps no ControllerRevisions, so these kinds have no recorded history.
-        ctx.out(`${kindWithGroup(t.info)}/${t.name} ${revision > 0 ? `with revision #${revision}` : ''}\nNo rollout history found.\n`);
+        const history = controllerRevisionsOf(api, t.object!);
+        if (printer) {
+          // GetHistory: the ControllerRevisions themselves, by revision.
+          const info = byRevision(history);
+          const chosen = revision > 0 ? (info.has(revision) ? [info.get(revision)!] : []) : [...info.values()];
+          if (revision > 0 && chosen.length === 0) throw new CliError('unable to find the specified revision');
+          for (const r of chosen) printer.print({ info: api.resource('controllerrevisions.apps'), obj: r, operation: '' });
+          continue;
+        }
+        ctx.out(`${kindWithGroup(t.info)}/${t.name} ${revisionHistoryOperation(history, revision)}\n`);
         continue;
       }
       const revs = revisions(api, t.object!);
@@ -157,12 +166,11 @@ async function undo(ctx: CommandContext, args: string[], f: Flags): Promise<void
   const errors: Error[] = [];
   await ctx.withApi(async (api) => {
     for (const t of await resolve(ctx, args, f, api, errors)) {
-      if (t.info.kind === 'DaemonSet' || t.info.kind === 'StatefulSet') {
-        // No ControllerRevisions in kube-lite: as kubectl answers for an empty history.
-        throw new CliError(toRevision === 0 ? 'no last revision to roll back to' : `unable to find specified revision ${toRevision} in history`);
-      }
-      if (t.info.kind !== 'Deployment') throw new CliError(`no rollbacker has been implemented for "${groupKind(t.info)}"`);
-      const result = rollback(t.object!, revisions(api, t.object!), toRevision, dryRun === 'client');
+      const byRevisions = t.info.kind === 'DaemonSet' || t.info.kind === 'StatefulSet';
+      if (!byRevisions && t.info.kind !== 'Deployment') throw new CliError(`no rollbacker has been implemented for "${groupKind(t.info)}"`);
+      const result = byRevisions
+        ? rollbackToRevision(t.object!, controllerRevisionsOf(api, t.object!), toRevision, dryRun === 'client')
+        : rollback(t.object!, revisions(api, t.object!), toRevision, dryRun === 'client');
       let obj: KObject = t.object!;
       if (result.patched) {
         const next = { ...result.patched, metadata: { ...result.patched.metadata, resourceVersion: undefined } };

@@ -25,9 +25,8 @@ export function revisionPatch(ds: KObject): string {
   return goJson({ spec: { template } });
 }
 
-export function revisionHash(ds: KObject): string {
+export function revisionHash(ds: KObject, collisions: unknown = ds['status']?.collisionCount): string {
   let h = fnv1a32(new TextEncoder().encode(revisionPatch(ds)));
-  const collisions = ds['status']?.collisionCount;
   if (typeof collisions === 'number') {
     // binary.LittleEndian.PutUint32 into an 8-byte buffer, all eight bytes hashed.
     const buf = new Uint8Array(8);

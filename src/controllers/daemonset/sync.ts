@@ -11,6 +11,7 @@ import { pods } from '../replicaset/kind.js';
 import { isPodActive } from '../replicaset/podutil.js';
 import { nextAvailabilityCheck } from '../replicaset/status.js';
 import { revisionHash } from './hash.js';
+import { cleanupHistory, constructHistory, type DaemonSetHistory } from './history.js';
 import { DAEMON_SET } from './kind.js';
 import { planManage } from './manage.js';
 import { podsByNode } from './podorder.js';
@@ -36,7 +37,9 @@ export function syncDaemonSet(api: ApiServer, ds: KObject, nodes: readonly KObje
   });
   const claim = claimPods(api, DAEMON_SET, ds, selector, candidates);
   if (claim.error !== undefined) return;
-  const hash = revisionHash(ds);
+  // A DaemonSet being deleted gets no new history (upstream stops before constructHistory).
+  const history: DaemonSetHistory = ds.metadata.deletionTimestamp ? { current: ds, old: [], hash: revisionHash(ds) } : constructHistory(api, ds, claim.claimed);
+  const hash = history.hash;
 
   // A DaemonSet being deleted creates and deletes nothing; the garbage collector removes its pods.
   if (!ds.metadata.deletionTimestamp) {
@@ -47,9 +50,11 @@ export function syncDaemonSet(api: ApiServer, ds: KObject, nodes: readonly KObje
       const step = planRollingUpdate(ds, nodes, all, hash, api.now());
       acted = syncNodes(api, ds, step.createOn, step.deletePods, claim.claimed, hash);
     }
+    if (!acted) cleanupHistory(api, ds, history.old, claim.claimed);
   }
 
   // Like upstream, status counts the pods seen before this sync's writes; the next pass sees them.
+  if (history.collisionCount !== undefined) ds = { ...ds, status: { ...(ds['status'] ?? {}), collisionCount: history.collisionCount } };
   const status = calculateStatus(ds, nodes, podsByNode(claim.claimed, false), hash, api.now());
   if (!deepEqual(status, ds['status'] ?? {})) api.updateStatus(DAEMON_SET.resource(), { ...structuredClone(ds), status });
   const wake = nextAvailabilityCheck(ds, claim.claimed, api.now());

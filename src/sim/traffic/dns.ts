@@ -63,6 +63,7 @@ export function lookup(world: DnsWorld, fqdn: string): Answer {
       ? { kind: 'A', name: fqdn, addresses: [ip] }
       : { kind: 'NXDOMAIN', name: fqdn };
   }
+  if (labels.length === 4 && labels[3] === 'svc') return hostnameRecord(world, fqdn, labels[0]!, labels[1]!, labels[2]!);
   if (labels.length !== 3 || labels[2] !== 'svc') return { kind: 'NXDOMAIN', name: fqdn };
   const [svcName, ns] = labels as [string, string];
   const svc = world.services.find((s) => s.metadata.namespace === ns && s.metadata.name === svcName);
@@ -75,4 +76,26 @@ export function lookup(world: DnsWorld, fqdn: string): Answer {
   const all = (ports.length > 0 ? ports : [{ port: 0, protocol: 'TCP' }]).flatMap((p) => endpointsFor(svc, p, world.endpointSlices, world.pods));
   const ips = [...new Set(all.filter((e) => e.ready || spec.publishNotReadyAddresses).map((e) => e.ip))].sort(compareIP);
   return ips.length > 0 ? { kind: 'A', name: fqdn, addresses: ips } : { kind: 'NODATA', name: fqdn };
+}
+
+/**
+ * <hostname>.<svc>.<ns>.svc.cluster.local: a headless Service's endpoint whose pod set spec.hostname
+ * and spec.subdomain to the Service (StatefulSet pods: web-0.nginx.default.svc.cluster.local).
+ */
+function hostnameRecord(world: DnsWorld, fqdn: string, host: string, svcName: string, ns: string): Answer {
+  const svc = world.services.find((s) => s.metadata.namespace === ns && s.metadata.name === svcName);
+  const spec = svc?.['spec'] ?? {};
+  if (!svc || spec.type === 'ExternalName' || (spec.clusterIP && spec.clusterIP !== 'None')) return { kind: 'NXDOMAIN', name: fqdn };
+  const pods = new Map(world.pods.filter((p) => p.metadata.namespace === ns).map((p) => [p.metadata.name!, p]));
+  const ports = servicePorts(svc);
+  const all = (ports.length > 0 ? ports : [{ port: 0, protocol: 'TCP' }]).flatMap((p) => endpointsFor(svc, p, world.endpointSlices, world.pods));
+  const ips = all
+    .filter((e) => e.ready || spec.publishNotReadyAddresses)
+    .filter((e) => {
+      const pod = e.podName ? pods.get(e.podName) : undefined;
+      return pod?.['spec']?.hostname === host && pod['spec']?.subdomain === svcName;
+    })
+    .map((e) => e.ip);
+  const unique = [...new Set(ips)].sort(compareIP);
+  return unique.length > 0 ? { kind: 'A', name: fqdn, addresses: unique } : { kind: 'NXDOMAIN', name: fqdn };
 }
