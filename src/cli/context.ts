@@ -64,7 +64,7 @@ export class CommandContext {
       if (opts.reconcile !== false) session.reconcileIfNeeded();
       const result = await fn(session);
       if (opts.reconcile !== false) session.reconcileIfNeeded();
-      session.commit();
+      await session.commit();
       return result;
     } catch (e) {
       session.abort();

@@ -161,14 +161,14 @@ export class ClusterSession {
     return true;
   }
 
-  commit(): void {
+  async commit(): Promise<void> {
     // Anything written after the last reconcile (a command that asked for no reconcile) makes the
     // marker stale: drop it, so that the next command reconciles.
     if (this.settledAt !== this.txn.store.changeCount() && this.txn.store.getMeta(RECONCILED) !== undefined) {
       this.txn.store.setMeta(RECONCILED, undefined);
     }
     this.txn.store.setMeta('random', this.random.getState());
-    this.txn.commit();
+    await this.txn.commit();
   }
 
   /** Drops everything written in this session. */

@@ -70,16 +70,16 @@ export class FileStoreTxn {
   }
 
   /** Writes what changed, if anything, then unlocks. */
-  commit(): void {
+  async commit(): Promise<void> {
     if (this.closed) return;
     try {
-      if (this.store.isDirty()) this.write();
+      if (this.store.isDirty()) await this.write();
     } finally {
       this.close();
     }
   }
 
-  private write(): void {
+  private async write(): Promise<void> {
     const store = this.store;
     const revision = store.revision();
     const segments = { ...this.manifest.segments };
@@ -87,15 +87,19 @@ export class FileStoreTxn {
     const replaced: string[] = [];
     const objDir = path.join(this.dir, OBJECTS_DIR);
     if (changed.length > 0) fs.mkdirSync(objDir, { recursive: true, mode: 0o700 });
+    const writes: Promise<void>[] = [];
     for (const resource of changed) {
       if (segments[resource]) replaced.push(segments[resource]!);
       delete segments[resource];
       const bucket = store.bucketOf(resource);
       if (!bucket || Object.keys(bucket).length === 0) continue;
       const name = `${resource}.${revision}.json`;
-      writeDurable(path.join(objDir, name), JSON.stringify(bucket));
+      writes.push(writeDurableAsync(path.join(objDir, name), JSON.stringify(bucket)));
       segments[resource] = name;
     }
+    // The segments are flushed side by side (one fsync's wait rather than one per file), and all of
+    // them before the manifest that names them is replaced.
+    await Promise.all(writes);
     if (changed.length > 0) fsyncDir(objDir);
     const manifest: Manifest = { format: FORMAT, revision, meta: store.metaValues(), segments };
     writeStateAtomic(path.join(this.dir, STATE_FILE), manifest);
@@ -189,6 +193,16 @@ function writeDurable(file: string, text: string): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+async function writeDurableAsync(file: string, text: string): Promise<void> {
+  const fh = await fs.promises.open(file, 'w', 0o600);
+  try {
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 

@@ -22,7 +22,7 @@ function tmpDir(): string {
 }
 
 describe('MemoryStore', () => {
-  it('assigns increasing resourceVersions from one cluster-wide revision', () => {
+  it('assigns increasing resourceVersions from one cluster-wide revision', async () => {
     const s = new MemoryStore();
     const a = s.create(key('a'), cm('a'));
     const b = s.create(key('b'), cm('b'));
@@ -30,7 +30,7 @@ describe('MemoryStore', () => {
     expect(s.revision()).toBe(Number(b.metadata.resourceVersion));
   });
 
-  it('keeps the resourceVersion and revision for a write that changes nothing', () => {
+  it('keeps the resourceVersion and revision for a write that changes nothing', async () => {
     const s = new MemoryStore();
     const a = s.create(key('a'), cm('a', { x: '1' }));
     const rev = s.revision();
@@ -41,14 +41,14 @@ describe('MemoryStore', () => {
     expect(changed.metadata.resourceVersion).toBe(String(rev + 1));
   });
 
-  it('rejects an update with a stale expected resourceVersion', () => {
+  it('rejects an update with a stale expected resourceVersion', async () => {
     const s = new MemoryStore();
     const a = s.create(key('a'), cm('a'));
     s.update(key('a'), cm('a', { x: '1' }));
     expect(() => s.update(key('a'), cm('a', { x: '2' }), a.metadata.resourceVersion)).toThrow(StoreConflictError);
   });
 
-  it('hands out copies: mutating a result does not change the store', () => {
+  it('hands out copies: mutating a result does not change the store', async () => {
     const s = new MemoryStore();
     s.create(key('a'), cm('a', { x: '1' }));
     const got = s.get(key('a'))!;
@@ -56,7 +56,7 @@ describe('MemoryStore', () => {
     expect(s.get(key('a'))!['data']).toEqual({ x: '1' });
   });
 
-  it('lists sorted by namespace then name', () => {
+  it('lists sorted by namespace then name', async () => {
     const s = new MemoryStore();
     for (const [ns, n] of [['b', 'x'], ['a', 'z'], ['a', 'y']] as const) {
       s.create({ resource: 'configmaps', namespace: ns, name: n }, { ...cm(n), metadata: { name: n, namespace: ns } });
@@ -67,17 +67,17 @@ describe('MemoryStore', () => {
 });
 
 describe('FileStoreTxn', () => {
-  it('commits atomically and only when something changed', () => {
+  it('commits atomically and only when something changed', async () => {
     const dir = tmpDir();
     initStateDir(dir, new MemoryStore().snapshot());
     const file = path.join(dir, STATE_FILE);
     const before = fs.statSync(file).mtimeMs;
     const t1 = FileStoreTxn.open(dir);
-    t1.commit();
+    await t1.commit();
     expect(fs.statSync(file).mtimeMs).toBe(before);
     const t2 = FileStoreTxn.open(dir);
     t2.store.create(key('a'), cm('a'));
-    t2.commit();
+    await t2.commit();
     const t3 = FileStoreTxn.open(dir);
     expect(t3.store.get(key('a'))?.metadata.name).toBe('a');
     t3.close();
@@ -85,7 +85,7 @@ describe('FileStoreTxn', () => {
     expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual([`configmaps.${t3.store.revision()}.json`]);
   });
 
-  it('drops everything on close without commit (a failed command changes nothing)', () => {
+  it('drops everything on close without commit (a failed command changes nothing)', async () => {
     const dir = tmpDir();
     initStateDir(dir, new MemoryStore().snapshot());
     const t = FileStoreTxn.open(dir);
@@ -96,7 +96,7 @@ describe('FileStoreTxn', () => {
     t2.close();
   });
 
-  it('a crash before the rename leaves the last committed state (temporary file ignored)', () => {
+  it('a crash before the rename leaves the last committed state (temporary file ignored)', async () => {
     const dir = tmpDir();
     const s = new MemoryStore();
     s.create(key('a'), cm('a'));
@@ -107,7 +107,7 @@ describe('FileStoreTxn', () => {
     t.close();
   });
 
-  it("sweeps what killed processes left behind (temporary state, lock scratch files), not a live process's", () => {
+  it("sweeps what killed processes left behind (temporary state, lock scratch files), not a live process's", async () => {
     const dir = tmpDir();
     initStateDir(dir, new MemoryStore().snapshot());
     const dead = '2147483646'; // no such pid
@@ -118,7 +118,7 @@ describe('FileStoreTxn', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([OBJECTS_DIR, STATE_FILE, `state.lock.${process.ppid}`]);
   });
 
-  it('keeps one segment per resource, rewrites only the changed ones, and reads a segment only when used', () => {
+  it('keeps one segment per resource, rewrites only the changed ones, and reads a segment only when used', async () => {
     const dir = tmpDir();
     const s = new MemoryStore();
     s.create(key('a'), cm('a'));
@@ -128,7 +128,7 @@ describe('FileStoreTxn', () => {
     expect(segs()).toEqual(['configmaps.3.json', 'secrets.3.json']);
     const t = FileStoreTxn.open(dir);
     t.store.create(key('b'), cm('b'));
-    t.commit();
+    await t.commit();
     // Only the configmaps segment was replaced; the secrets one was never even read.
     expect(segs()).toEqual(['configmaps.4.json', 'secrets.3.json']);
     fs.writeFileSync(path.join(dir, OBJECTS_DIR, 'secrets.3.json'), 'not read');
@@ -140,7 +140,7 @@ describe('FileStoreTxn', () => {
     broken.close();
   });
 
-  it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', () => {
+  it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', async () => {
     const dir = tmpDir();
     const s = new MemoryStore();
     s.create(key('a'), cm('a'));
@@ -149,25 +149,25 @@ describe('FileStoreTxn', () => {
     const t = FileStoreTxn.open(dir);
     expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual(['configmaps.2.json']);
     t.store.delete(key('a'));
-    t.commit();
+    await t.commit();
     expect(fs.readdirSync(path.join(dir, OBJECTS_DIR))).toEqual([]);
     expect(readClusterState(dir).objects).toEqual({});
   });
 
-  it('reads a state file of the first format (all objects in state.json) and converts it on the next write', () => {
+  it('reads a state file of the first format (all objects in state.json) and converts it on the next write', async () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ revision: 5, meta: { x: 1 }, objects: { configmaps: { 'default/a': { ...cm('a'), metadata: { name: 'a', namespace: 'default', resourceVersion: '5' } } } } }));
     const t = FileStoreTxn.open(dir);
     expect(t.store.get(key('a'))?.metadata.resourceVersion).toBe('5');
     t.store.setMeta('y', 2);
-    t.commit();
+    await t.commit();
     const state = readClusterState(dir);
     expect(state.meta).toEqual({ x: 1, y: 2 });
     expect(Object.keys(state.objects['configmaps']!)).toEqual(['default/a']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')).objects).toBeUndefined();
   });
 
-  it('names the file when the store is corrupt, and never resets it', () => {
+  it('names the file when the store is corrupt, and never resets it', async () => {
     const dir = tmpDir();
     const file = path.join(dir, STATE_FILE);
     fs.writeFileSync(file, '{not json');
@@ -195,7 +195,7 @@ describe('FileStoreTxn', () => {
 });
 
 describe('FileLock', () => {
-  it('takes over a lock left by a dead process', () => {
+  it('takes over a lock left by a dead process', async () => {
     const dir = tmpDir();
     const lockPath = path.join(dir, 'state.lock');
     fs.writeFileSync(lockPath, '2147483646'); // no such pid
@@ -206,7 +206,7 @@ describe('FileLock', () => {
     expect(fs.existsSync(lockPath)).toBe(false);
   });
 
-  it('waits for a live owner and times out with a clear error', () => {
+  it('waits for a live owner and times out with a clear error', async () => {
     const dir = tmpDir();
     const lockPath = path.join(dir, 'state.lock');
     fs.writeFileSync(lockPath, String(process.ppid));
