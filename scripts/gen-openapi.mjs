@@ -42,6 +42,7 @@ export const SERVED = [
   ['', 'v1', 'Secret', 'secrets', true],
   ['', 'v1', 'ServiceAccount', 'serviceaccounts', true],
   ['', 'v1', 'Service', 'services', true],
+  ['apps', 'v1', 'ControllerRevision', 'controllerrevisions', true],
   ['apps', 'v1', 'DaemonSet', 'daemonsets', true],
   ['apps', 'v1', 'Deployment', 'deployments', true],
   ['apps', 'v1', 'ReplicaSet', 'replicasets', true],
