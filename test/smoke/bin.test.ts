@@ -37,6 +37,18 @@ describe('bin/kube-lite', () => {
     expect(r).toEqual({ code: 0, stdout: '3', stderr: '' });
   });
 
+  it('stops printing quietly when the reader of its output goes away (| head)', async () => {
+    const home = tempHome();
+    expect((await kl(home, 'create', 'deployment', 'web', '--image=nginx', '--replicas=300')).code).toBe(0);
+    // The reader closes the pipe before the command writes: every write then fails with EPIPE.
+    const r = await exec('sh', ['-c', `"${bin}" get pods -o yaml | true; echo "exit $?"`], { env: env(home), cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('exit 0\n');
+    // Output to a full disk is dropped as Go's unchecked writes drop it: no crash, no stack trace.
+    const full = await exec('sh', ['-c', `"${bin}" get pods -o yaml >/dev/full; echo "exit $?"`], { env: env(home), cwd: root });
+    expect(full).toEqual({ stdout: 'exit 0\n', stderr: '' });
+  });
+
   it('reads -f - from stdin and exits 1 with a kubectl error', async () => {
     const home = tempHome();
     const r = await kl(home, 'get', 'pods', 'missing');
