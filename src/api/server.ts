@@ -135,7 +135,7 @@ export class ApiServer {
     const ns = obj.metadata.namespace ?? '';
     if (info.namespaced) this.checkNamespaceActive(info, ns, name);
     const key = this.key(info, ns, name);
-    if (this.store.get(key)) throw alreadyExists(qualifiedResource(info), name);
+    if (this.store.peek(key)) throw alreadyExists(qualifiedResource(info), name);
     this.admit(info, obj);
     obj.metadata.creationTimestamp = rfc3339(this.now());
     if (TRACKS_GENERATION.has(obj.kind)) obj.metadata.generation = 1;
@@ -146,7 +146,7 @@ export class ApiServer {
   }
 
   private checkNamespaceActive(info: ResourceInfo, ns: string, name: string): void {
-    const nsObj = this.store.get({ resource: 'namespaces', namespace: '', name: ns });
+    const nsObj = this.store.peek({ resource: 'namespaces', namespace: '', name: ns });
     if (!nsObj) throw notFound('namespaces', ns);
     if (nsObj['status']?.phase === 'Terminating') {
       throw new StatusError(
@@ -172,7 +172,8 @@ export class ApiServer {
     const name = obj.metadata?.name ?? '';
     const ns = info.namespaced ? obj.metadata.namespace || 'default' : '';
     const key = this.key(info, ns, name);
-    const old = this.store.get(key);
+    // Read only: prepareForUpdate may move parts of it (frozen) into the new object, never change them.
+    const old = this.store.peek(key) as KObject | undefined;
     if (!old) throw notFound(qualifiedResource(info), name);
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(qualifiedResource(info), name);

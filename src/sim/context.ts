@@ -8,6 +8,11 @@ export class SimContext {
   readonly delays: Delays;
   private wakeup: number | undefined;
   private now: () => number = () => Number.NEGATIVE_INFINITY;
+  /**
+   * Scratch memory a controller may keep between the rounds of one command (never stored): what it
+   * found settled, so that it need not work it out again while nothing it depends on changed.
+   */
+  readonly memo = new Map<string, unknown>();
 
   constructor(readonly profile: TimingProfile = 'instant') {
     this.delays = delaysFor(profile);
@@ -28,6 +33,21 @@ export class SimContext {
   /** The earliest pending due time recorded since the last reset. */
   nextWakeup(): number | undefined {
     return this.wakeup;
+  }
+
+  /** Runs `fn` and returns the earliest due time it registered (still registered here too). */
+  collectWakes(fn: () => void): number | undefined {
+    const outer = this.wakeup;
+    this.wakeup = undefined;
+    let inner: number | undefined;
+    try {
+      fn();
+      inner = this.wakeup;
+      return inner;
+    } finally {
+      this.wakeup = outer;
+      if (inner !== undefined) this.wakeAt(inner);
+    }
   }
 
   resetWakeup(): void {

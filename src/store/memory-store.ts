@@ -109,6 +109,11 @@ export class MemoryStore implements Store {
     return o ? clone(o) : undefined;
   }
 
+  peek(key: ObjectKey): KObject | undefined {
+    const o = this.bucket(key.resource)?.[id(key)];
+    return o ? deepFreeze(o) : undefined;
+  }
+
   /** The objects themselves, frozen: copy one (structuredClone) before changing it. */
   list(resource: string, namespace?: string): KObject[] {
     const bucket = this.bucket(resource);
@@ -163,7 +168,7 @@ export class MemoryStore implements Store {
     if (ids) ids.splice(sortedIndex(ids, id(key)), 0, id(key));
     this.reindex(key.resource, id(key), undefined, stored);
     this.touch(key.resource);
-    return clone(stored);
+    return stored;
   }
 
   update(key: ObjectKey, obj: KObject, expectedResourceVersion?: string): KObject {
@@ -175,12 +180,12 @@ export class MemoryStore implements Store {
     }
     const next = obj;
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
-    if (sameJson(next, cur)) return clone(cur);
+    if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(next);
     this.reindex(key.resource, id(key), cur, next);
     this.touch(key.resource);
-    return clone(next);
+    return next;
   }
 
   delete(key: ObjectKey): KObject | undefined {

@@ -25,13 +25,16 @@ export class StoreConflictError extends Error {
 export class StoreError extends Error {}
 
 export interface Store {
+  /** A private copy of the stored object, free to change. */
   get(key: ObjectKey): KObject | undefined;
+  /** The stored object itself, frozen: for reading only (no copy made). */
+  peek(key: ObjectKey): Readonly<KObject> | undefined;
   /** Objects of one resource, sorted by namespace then name; `namespace` undefined = all namespaces. */
   list(resource: string, namespace?: string): KObject[];
   /**
    * Stores a new object; assigns metadata.resourceVersion from the next cluster revision. Create and
    * update take ownership of `obj` (it may be stored and frozen as it is): the caller passes a private
-   * copy and does not use it afterwards. They return a copy of what was stored.
+   * copy and does not use it afterwards. They return what was stored, frozen.
    */
   create(key: ObjectKey, obj: KObject): KObject;
   /**

@@ -65,22 +65,70 @@ export function kubeletController(api: ApiServer): void {
   const nodeByName = new Map(api.list(nodes).map((n) => [n.metadata.name!, n]));
   const memory = loadMemory(api);
   const faults = loadFaults(api.store);
+  const settled = settledPods(api);
+  const faultsKey = JSON.stringify(faults);
   for (const listed of api.list(pods)) {
     const nodeName: string = listed['spec']?.nodeName ?? '';
     // A NotReady node's kubelet is not heard from: its pods stay as they are.
     if (!nodeByName.has(nodeName) || !nodeReady(nodeByName.get(nodeName)!)) continue;
-    let pod: KObject | undefined = listed;
-    for (let i = 0; i < MAX_STEPS && pod; i++) {
-      const node = nodeByName.get(nodeName)!;
-      const result = step(api, pod, node, memory, faults);
-      if (!result) break;
-      if (result.node) nodeByName.set(nodeName, result.node);
-      pod = api.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
-      if (pod && pod.metadata.uid !== listed.metadata.uid) break;
+    const uid = listed.metadata.uid!;
+    const seen = settled.get(uid);
+    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
+      if (seen.wake !== undefined) api.sim.wakeAt(seen.wake);
+      continue;
     }
+    let pod: KObject | undefined = listed;
+    let done = false;
+    const wake = api.sim.collectWakes(() => {
+      for (let i = 0; i < MAX_STEPS && pod; i++) {
+        const node = nodeByName.get(nodeName)!;
+        const result = step(api, pod, node, memory, faults);
+        if (!result) {
+          done = true;
+          break;
+        }
+        if (result.node) nodeByName.set(nodeName, result.node);
+        pod = api.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
+        if (pod && pod.metadata.uid !== listed.metadata.uid) break;
+      }
+    });
+    if (done && pod && !dependsOnConfig(pod)) {
+      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, wake });
+    } else settled.delete(uid);
   }
   saveMemory(api, memory, api.list(pods));
 }
+
+/**
+ * A pod the kubelet found with nothing due, as it was then. Until the pod, its node or the faults
+ * change, or the clock reaches `wake`, another look would find the same: at 10,000 pods, working it
+ * out again in every round of every command was most of the kubelet's time.
+ */
+interface Settled {
+  rv: string;
+  nodeRv: string;
+  faultsKey: string;
+  wake: number | undefined;
+}
+
+function settledPods(api: ApiServer): Map<string, Settled> {
+  let m = api.sim.memo.get('kubelet') as Map<string, Settled> | undefined;
+  if (!m) api.sim.memo.set('kubelet', (m = new Map()));
+  return m;
+}
+
+function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
+  return (
+    s.rv === pod.metadata.resourceVersion &&
+    s.nodeRv === node.metadata.resourceVersion &&
+    s.faultsKey === faultsKey &&
+    (s.wake === undefined || api.now() < s.wake)
+  );
+}
+
+/** Pods whose next step depends on ConfigMaps and Secrets as well: never taken as settled. */
+const dependsOnConfig = (pod: KObject): boolean =>
+  usesVolumeSources(pod) || [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])].some(usesConfig);
 
 interface Applied {
   /** The node, when the step changed it (a pulled image). */
