@@ -2,19 +2,23 @@
 // process runs, so kube-lite answers the commands used to check a pod's configuration from what the
 // kubelet would have given the container (src/sim/container-fs.ts):
 //   env, printenv [NAME...], hostname, cat FILE..., ls [DIR...], echo [-n] ARGS...
+// and, over the simulated cluster network (src/cli/container/net-tools.ts), from this pod:
+//   nslookup NAME, curl [-s] [-S] [-i] [-m SECONDS] URL, wget -qO- URL
+// (curl and wget requests are recorded in the answering pod's log, so only they write the store).
 // Anything else writes `kube-lite: <cmd>: command not found in the simulated container (it can run:
-// env, printenv, hostname, cat, ls, echo)` and ends as a shell would for a missing command: kubectl's
-// `command terminated with exit code 127`, exit status 127. A command failing inside the container
-// (cat of a missing file) likewise ends with `command terminated with exit code N`. -i and -t are
-// accepted and change nothing (there is no terminal to attach).
+// env, printenv, hostname, cat, ls, echo, nslookup, curl, wget)` and ends as a shell would for a missing
+// command: kubectl's `command terminated with exit code 127`, exit status 127. A command failing inside
+// the container (cat of a missing file, curl's connection refused) likewise ends with `command
+// terminated with exit code N`. -i and -t are accepted and change nothing (no terminal to attach).
 
 import type { Command } from 'commander';
 import { CliError, RawError } from '../../api/errors.js';
 import { containerView, listDir, type ContainerView } from '../../sim/container-fs.js';
 import type { CommandContext } from '../context.js';
+import { NET_COMMANDS, recordsTraffic, runNetCommand } from '../container/net-tools.js';
 import { badRequest, chooseContainer, containerStatus, containerWorld, getPod, podName } from '../container/target.js';
 
-const SUPPORTED = 'env, printenv, hostname, cat, ls, echo';
+const SUPPORTED = 'env, printenv, hostname, cat, ls, echo, nslookup, curl, wget';
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -34,7 +38,9 @@ export function register(program: Command, ctx: CommandContext): void {
       if (command.length === 0) throw new CliError('you must specify at least one command for the container');
       const namespace = await ctx.namespace();
       const warn = (s: string) => (f['quiet'] ? undefined : ctx.err(s));
-      const view = await ctx.withApi((api) => {
+      const base = command[0]!.split('/').pop()!;
+      const net = NET_COMMANDS.includes(base);
+      const r = await ctx.withApi((api): ExecResult => {
         const pod = getPod(api, namespace, podName(args[0]!));
         const phase = pod['status']?.phase;
         if (phase === 'Succeeded' || phase === 'Failed') throw new CliError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
@@ -42,9 +48,9 @@ export function register(program: Command, ctx: CommandContext): void {
         if (!pod['spec']?.nodeName) throw badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
         const status = containerStatus(pod, spec.name, init);
         if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${spec.name}")`);
-        return containerView(pod, spec, containerWorld(api, pod), Date.parse(status.state.running.startedAt));
-      }, { readOnly: true });
-      const r = runCommand(view, command);
+        if (net) return runNetCommand(api, pod, base, command.slice(1));
+        return runCommand(containerView(pod, spec, containerWorld(api, pod), Date.parse(status.state.running.startedAt)), command);
+      }, { readOnly: !recordsTraffic(base) });
       if (r.stdout) ctx.out(r.stdout);
       if (r.stderr) ctx.err(r.stderr);
       if (r.code !== 0) throw new RawError(`command terminated with exit code ${r.code}`, r.code);

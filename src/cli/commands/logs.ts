@@ -94,7 +94,7 @@ function requestLine(spec: Json, r: ServedRequest): Line {
   const at = Date.parse(r.time);
   if (isNginx(String(spec.image ?? ''))) {
     // nginx's own error page for a 500 is 177 bytes.
-    const [status, bytes, agent] = r.probeStatus !== undefined ? [r.probeStatus, 177, 'kube-probe/1.36'] : [200, 615, 'curl/8.5.0'];
+    const [status, bytes, agent] = r.probeStatus !== undefined ? [r.probeStatus, 177, 'kube-probe/1.36'] : [200, 615, r.agent ?? 'curl/8.5.0'];
     return { at, text: `${r.client} - - [${nginxAccessTime(new Date(at))}] "GET ${r.path} HTTP/1.1" ${status} ${bytes} "-" "${agent}" "-"` };
   }
   if (r.probeStatus !== undefined) return { at, text: `${r.time} GET ${r.path} from ${r.client} (kube-probe/1.36): ${r.probeStatus}` };

@@ -17,6 +17,8 @@ export interface ServedRequest {
   path: string;
   /** A kubelet probe's request (`kube-probe/1.36`) that got this status; absent for served traffic (200). */
   probeStatus?: number;
+  /** The client's User-Agent, when not curl's (`Wget` for busybox wget). */
+  agent?: string;
   /** The container that answered, when not the pod's first one. */
   container?: string;
 }
