@@ -65,6 +65,11 @@ export class ApiServer {
     return { resource: qualifiedResource(info), namespace: info.namespaced ? (namespace ?? '') : '', name };
   }
 
+  /** The stored object itself, frozen, or undefined: for controllers that only read it (no copy). */
+  peek(info: ResourceInfo, namespace: string | undefined, name: string): Readonly<KObject> | undefined {
+    return this.store.peek(this.key(info, namespace, name));
+  }
+
   get(info: ResourceInfo, namespace: string | undefined, name: string): KObject {
     const obj = this.store.get(this.key(info, namespace, name));
     if (!obj) throw notFound(qualifiedResource(info), name);

@@ -66,6 +66,36 @@ describe('MemoryStore', () => {
   });
 });
 
+describe('MemoryStore list order', () => {
+  it('keeps (namespace, name) order through creates and deletes between lists', () => {
+    const s = new MemoryStore();
+    const put = (ns: string, n: string) => s.create({ resource: 'configmaps', namespace: ns, name: n }, { ...cm(n), metadata: { name: n, namespace: ns } });
+    const del = (ns: string, n: string) => s.delete({ resource: 'configmaps', namespace: ns, name: n });
+    const ids = () => s.list('configmaps').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    put('a-b', 'x');
+    put('a', 'z');
+    expect(ids()).toEqual(['a/z', 'a-b/x']); // "a" sorts before "a-b" although "a-" < "a/"
+    put('a', 'y.1');
+    put('a', 'y-1');
+    put('b', 'q');
+    del('a', 'z');
+    put('a.', 'w');
+    expect(ids()).toEqual(['a/y-1', 'a/y.1', 'a-b/x', 'a./w', 'b/q']);
+    del('a-b', 'x');
+    put('a', 'a');
+    del('a', 'a');
+    expect(ids()).toEqual(['a/y-1', 'a/y.1', 'a./w', 'b/q']);
+    const random = Array.from({ length: 300 }, (_, i) => [`ns${(i * 7) % 13}`, `n${(i * 31) % 97}-${i}`] as const);
+    for (const [ns, n] of random) put(ns, n);
+    const want = [...ids()].sort((x, y) => {
+      const [xn, xm] = x.split('/') as [string, string];
+      const [yn, ym] = y.split('/') as [string, string];
+      return xn !== yn ? (xn < yn ? -1 : 1) : xm < ym ? -1 : xm > ym ? 1 : 0;
+    });
+    expect(ids()).toEqual(want);
+  });
+});
+
 describe('FileStoreTxn', () => {
   it('commits atomically and only when something changed', async () => {
     const dir = tmpDir();
