@@ -47,7 +47,7 @@ export class MemoryStore implements Store {
    */
   private order = new Map<string, ListOrder>();
   /** resource → index function → value → ids; built on first use, then kept up to date on every write. */
-  private indexes = new Map<string, Map<IndexFn, Map<string, Set<string>>>>();
+  private indexes = new Map<string, Map<IndexFn, Map<string, IndexEntry>>>();
   /** Resources whose objects are not read yet. */
   private unread: Set<string>;
   /** Resources written since the snapshot was loaded. */
@@ -143,8 +143,10 @@ export class MemoryStore implements Store {
       perResource.set(fn, (index = new Map()));
       for (const [k, o] of Object.entries(bucket)) addTo(index, fn(o), k);
     }
-    const ids = [...(index.get(value) ?? [])].sort(compareIds);
-    return ids.map((k) => deepFreeze(bucket[k]!));
+    const entry = index.get(value);
+    if (!entry) return [];
+    entry.sorted ??= sortIds([...entry.ids]);
+    return entry.sorted.map((k) => deepFreeze(bucket[k]!));
   }
 
   /** The ids of a resource in list order: new ones are sorted among themselves and merged in. */
@@ -163,8 +165,14 @@ export class MemoryStore implements Store {
     const perResource = this.indexes.get(resource);
     if (!perResource) return;
     for (const [fn, index] of perResource) {
-      if (before) index.get(fn(before))?.delete(k);
-      if (after) addTo(index, fn(after), k);
+      const from = before ? fn(before) : undefined;
+      const to = after ? fn(after) : undefined;
+      if (from === to) continue;
+      if (from !== undefined) {
+        const entry = index.get(from);
+        if (entry?.ids.delete(k)) entry.sorted = undefined;
+      }
+      if (to !== undefined) addTo(index, to, k);
     }
   }
 
@@ -281,10 +289,18 @@ function sortedIndex(ids: string[], k: string): number {
   return lo;
 }
 
-function addTo(index: Map<string, Set<string>>, value: string, k: string): void {
-  let ids = index.get(value);
-  if (!ids) index.set(value, (ids = new Set()));
-  ids.add(k);
+/** The ids with one index value, and (until they change) the same in list order. */
+interface IndexEntry {
+  ids: Set<string>;
+  sorted?: string[];
+}
+
+function addTo(index: Map<string, IndexEntry>, value: string, k: string): void {
+  let entry = index.get(value);
+  if (!entry) index.set(value, (entry = { ids: new Set() }));
+  if (entry.ids.has(k)) return;
+  entry.ids.add(k);
+  entry.sorted = undefined;
 }
 
 /** Sort by namespace, then name (the apiserver's list order). */
