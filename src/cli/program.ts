@@ -38,6 +38,7 @@ export const VERBS: Record<string, Loader> = {
   expose: () => import('./commands/expose.js'),
   exec: () => import('./commands/exec.js'),
   logs: () => import('./commands/logs.js'),
+  serve: () => import('./commands/serve.js'),
 };
 
 export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {

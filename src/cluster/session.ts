@@ -105,12 +105,13 @@ export class ClusterSession {
     private readonly clock: OffsetClock,
   ) {}
 
-  static open(se: SessionEnv, clusterName: string, base: Clock = clockFromEnv(se.env)): ClusterSession {
+  /** `previous`: the caller's last committed session, whose objects are reused if still current (serve). */
+  static open(se: SessionEnv, clusterName: string, base: Clock = clockFromEnv(se.env), previous?: ClusterSession): ClusterSession {
     const dir = clusterDir(se.home, clusterName);
     if (!fs.existsSync(dir)) {
       throw new CliError(`cluster "${clusterName}" does not exist (create it with: kube-lite cluster create ${clusterName})`);
     }
-    const txn = FileStoreTxn.open(dir);
+    const txn = FileStoreTxn.open(dir, previous?.txn);
     const random = new SeededRandom(txn.store.getMeta<number>('random') ?? 1);
     const meta = txn.store.getMeta<ClusterMeta>('cluster');
     const clock = new OffsetClock(base, txn.store.getMeta<number>('clockOffsetMs') ?? 0);

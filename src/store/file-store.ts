@@ -34,15 +34,28 @@ export class FileStoreTxn {
   readonly store: MemoryStore;
   private closed = false;
 
+  /** Set once this transaction's commit has written (or found nothing to write): see open()'s `previous`. */
+  private committedRevision: number | undefined;
+  private committedSegments: Record<string, string> | undefined;
+
   private constructor(
     readonly dir: string,
     lock: FileLock,
     private readonly manifest: Manifest,
     /** A state file of the first format (everything in state.json): the next commit rewrites it all. */
     private readonly legacy: StoreSnapshot | undefined,
+    previous?: FileStoreTxn,
   ) {
     this.lock = lock;
-    if (legacy) {
+    if (previous) {
+      // The state on disk is what `previous` committed: its objects are reused instead of re-read.
+      const { revision, meta, segments } = manifest;
+      const prev = previous.store;
+      this.store = new MemoryStore({ revision, meta, objects: {} }, {
+        resources: Object.keys(segments),
+        load: (resource) => (prev.bucketOf(resource) as Bucket | undefined) ?? readSegment(path.join(dir, OBJECTS_DIR, segments[resource]!)),
+      });
+    } else if (legacy) {
       this.store = new MemoryStore(legacy);
     } else {
       const { revision, meta, segments } = manifest;
@@ -54,7 +67,7 @@ export class FileStoreTxn {
   }
 
   /** Locks the cluster directory and reads its manifest (segments are read on first use). */
-  static open(dir: string): FileStoreTxn {
+  static open(dir: string, previous?: FileStoreTxn): FileStoreTxn {
     if (!fs.existsSync(dir)) throw new StoreError(`cluster directory ${dir} does not exist`);
     const lock = new FileLock(path.join(dir, 'state.lock'));
     lock.acquire();
@@ -62,7 +75,15 @@ export class FileStoreTxn {
       sweepLeftovers(dir);
       const { manifest, legacy } = readManifest(path.join(dir, STATE_FILE));
       sweepSegments(dir, manifest);
-      return new FileStoreTxn(dir, lock, manifest, legacy);
+      // A long-running process (`kube-lite serve`) may pass its last transaction: when nobody wrote
+      // since that one committed (same revision, same segments), its objects are still current and
+      // are reused rather than parsed again.
+      const reuse =
+        previous?.committedRevision !== undefined &&
+        !legacy &&
+        previous.committedRevision === manifest.revision &&
+        JSON.stringify(previous.committedSegments) === JSON.stringify(manifest.segments);
+      return new FileStoreTxn(dir, lock, manifest, legacy, reuse ? previous : undefined);
     } catch (e) {
       lock.release();
       throw e;
@@ -74,6 +95,10 @@ export class FileStoreTxn {
     if (this.closed) return;
     try {
       if (this.store.isDirty()) await this.write();
+      else {
+        this.committedRevision = this.manifest.revision;
+        this.committedSegments = this.manifest.segments;
+      }
     } finally {
       this.close();
     }
@@ -103,6 +128,8 @@ export class FileStoreTxn {
     if (changed.length > 0) fsyncDir(objDir);
     const manifest: Manifest = { format: FORMAT, revision, meta: store.metaValues(), segments };
     writeStateAtomic(path.join(this.dir, STATE_FILE), manifest);
+    this.committedRevision = revision;
+    this.committedSegments = segments;
     // Committed: the replaced segments are garbage now (a crash here leaves them to the next sweep).
     const live = new Set(Object.values(segments));
     for (const name of replaced) if (!live.has(name)) fs.rmSync(path.join(objDir, name), { force: true });
