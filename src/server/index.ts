@@ -3,6 +3,7 @@
 // live here; the REST semantics in rest.ts, group commit in batch.ts, watches in watch.ts.
 
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/errors.js';
@@ -28,6 +29,8 @@ export interface ServeOptions {
   port: number;
   address: string;
   token?: string;
+  /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP. */
+  tls?: { cert: string; key: string };
   /** How often state.json is checked for CLI writes (ms); 0 disables. */
   pollMs?: number;
 }
@@ -35,6 +38,8 @@ export interface ServeOptions {
 export interface RunningServer {
   port: number;
   address: string;
+  /** 'https' when started with tls. */
+  scheme: 'http' | 'https';
   batcher: Batcher;
   close(): Promise<void>;
 }
@@ -70,12 +75,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     batcher.submit(() => undefined).then(() => resolve(), reject);
   });
   let port = o.port;
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     serveRequest(req, res).catch((e) => {
       if (!res.headersSent) send(res, errorResponse(e));
       else res.end();
     });
-  });
+  };
+  const server = o.tls ? https.createServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : http.createServer(onRequest);
   server.keepAliveTimeout = 65_000;
 
   async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -191,6 +197,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   return {
     port,
     address: o.address,
+    scheme: o.tls ? 'https' : 'http',
     batcher,
     async close() {
       server.close();
