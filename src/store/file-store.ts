@@ -6,6 +6,12 @@
 // fsyncs them, then replaces the manifest atomically (temporary file, fsync, rename): a crash at any
 // point leaves the last committed manifest and the segments it names intact. Segments no manifest
 // names any more are removed after the commit, or swept by the next invocation.
+//
+// A small change to a large resource (a label on one of 10,000 pods, a served request's few pods) is
+// appended to the segment's journal (`pods.1234.log`: one `[id, object-or-null]` line per written
+// object) instead of rewriting the segment. The manifest records how many bytes of the journal are
+// committed; bytes past that (an append cut short by a crash) are never read, and are cut off before the
+// next append. When the journal would outgrow its segment, the next commit writes a new segment.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +31,16 @@ interface Manifest {
   meta: Record<string, unknown>;
   /** resource → segment file name in objects/ */
   segments: Record<string, string>;
+  /** resource → its segment's journal, when it has one. */
+  journals?: Record<string, Journal>;
+}
+
+interface Journal {
+  file: string;
+  /** Committed bytes. */
+  length: number;
+  /** The size of the segment it belongs to (the journal is folded in when it would outgrow it). */
+  base: number;
 }
 
 type Bucket = Record<string, KObject>;
@@ -36,7 +52,7 @@ export class FileStoreTxn {
 
   /** Set once this transaction's commit has written (or found nothing to write): see open()'s `previous`. */
   private committedRevision: number | undefined;
-  private committedSegments: Record<string, string> | undefined;
+  private committedFiles: string | undefined;
 
   private constructor(
     readonly dir: string,
@@ -53,7 +69,7 @@ export class FileStoreTxn {
       const prev = previous.store;
       this.store = new MemoryStore({ revision, meta, objects: {} }, {
         resources: Object.keys(segments),
-        load: (resource) => (prev.bucketOf(resource) as Bucket | undefined) ?? readSegment(path.join(dir, OBJECTS_DIR, segments[resource]!)),
+        load: (resource) => (prev.bucketOf(resource) as Bucket | undefined) ?? readResource(dir, manifest, resource),
       });
     } else if (legacy) {
       this.store = new MemoryStore(legacy);
@@ -61,7 +77,7 @@ export class FileStoreTxn {
       const { revision, meta, segments } = manifest;
       this.store = new MemoryStore({ revision, meta, objects: {} }, {
         resources: Object.keys(segments),
-        load: (resource) => readSegment(path.join(dir, OBJECTS_DIR, segments[resource]!)),
+        load: (resource) => readResource(dir, manifest, resource),
       });
     }
   }
@@ -82,7 +98,7 @@ export class FileStoreTxn {
         previous?.committedRevision !== undefined &&
         !legacy &&
         previous.committedRevision === manifest.revision &&
-        JSON.stringify(previous.committedSegments) === JSON.stringify(manifest.segments);
+        previous.committedFiles === filesOf(manifest);
       return new FileStoreTxn(dir, lock, manifest, legacy, reuse ? previous : undefined);
     } catch (e) {
       lock.release();
@@ -97,7 +113,7 @@ export class FileStoreTxn {
       if (this.store.isDirty()) await this.write();
       else {
         this.committedRevision = this.manifest.revision;
-        this.committedSegments = this.manifest.segments;
+        this.committedFiles = filesOf(this.manifest);
       }
     } finally {
       this.close();
@@ -108,30 +124,46 @@ export class FileStoreTxn {
     const store = this.store;
     const revision = store.revision();
     const segments = { ...this.manifest.segments };
+    const journals = { ...(this.manifest.journals ?? {}) };
     const changed = this.legacy ? Object.keys(this.legacy.objects) : store.changedResources();
     const replaced: string[] = [];
     const objDir = path.join(this.dir, OBJECTS_DIR);
     if (changed.length > 0) fs.mkdirSync(objDir, { recursive: true, mode: 0o700 });
     const writes: Promise<void>[] = [];
     for (const resource of changed) {
-      if (segments[resource]) replaced.push(segments[resource]!);
-      delete segments[resource];
       const bucket = store.bucketOf(resource);
-      if (!bucket || Object.keys(bucket).length === 0) continue;
+      const empty = !bucket || Object.keys(bucket).length === 0;
+      const base = segments[resource];
+      if (!empty && base && !this.legacy) {
+        const journal = journals[resource] ?? { file: base.replace(/\.json$/, '.log'), length: 0, base: fs.statSync(path.join(objDir, base)).size };
+        let delta = '';
+        for (const k of store.changedIds(resource)) delta += `${JSON.stringify([k, bucket![k] ?? null])}\n`;
+        const bytes = Buffer.byteLength(delta);
+        if (journal.length + bytes <= journal.base) {
+          writes.push(appendDurable(path.join(objDir, journal.file), journal.length, delta));
+          journals[resource] = { ...journal, length: journal.length + bytes };
+          continue;
+        }
+      }
+      if (base) replaced.push(base);
+      if (journals[resource]) replaced.push(journals[resource]!.file);
+      delete segments[resource];
+      delete journals[resource];
+      if (empty) continue;
       const name = `${resource}.${revision}.json`;
       writes.push(writeDurableAsync(path.join(objDir, name), JSON.stringify(bucket)));
       segments[resource] = name;
     }
-    // The segments are flushed side by side (one fsync's wait rather than one per file), and all of
-    // them before the manifest that names them is replaced.
+    // The files are flushed side by side (one fsync's wait rather than one per file), and all of them
+    // before the manifest that names them is replaced.
     await Promise.all(writes);
     if (changed.length > 0) fsyncDir(objDir);
-    const manifest: Manifest = { format: FORMAT, revision, meta: store.metaValues(), segments };
+    const manifest: Manifest = { format: FORMAT, revision, meta: store.metaValues(), segments, ...(Object.keys(journals).length > 0 ? { journals } : {}) };
     writeStateAtomic(path.join(this.dir, STATE_FILE), manifest);
     this.committedRevision = revision;
-    this.committedSegments = segments;
-    // Committed: the replaced segments are garbage now (a crash here leaves them to the next sweep).
-    const live = new Set(Object.values(segments));
+    this.committedFiles = filesOf(manifest);
+    // Committed: the replaced files are garbage now (a crash here leaves them to the next sweep).
+    const live = liveFiles(manifest);
     for (const name of replaced) if (!live.has(name)) fs.rmSync(path.join(objDir, name), { force: true });
   }
 
@@ -170,7 +202,7 @@ function sweepSegments(dir: string, manifest: Manifest): void {
   } catch {
     return;
   }
-  const live = new Set(Object.values(manifest.segments));
+  const live = liveFiles(manifest);
   for (const name of names) if (!live.has(name)) fs.rmSync(path.join(dir, OBJECTS_DIR, name), { force: true });
 }
 
@@ -201,7 +233,47 @@ function readManifest(file: string): { manifest: Manifest; legacy?: StoreSnapsho
   if (!data.segments || typeof data.segments !== 'object') {
     throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite state file`);
   }
-  return { manifest: { format: FORMAT, revision: data.revision, meta, segments: data.segments } };
+  const journals = data.journals && typeof data.journals === 'object' ? data.journals : undefined;
+  return { manifest: { format: FORMAT, revision: data.revision, meta, segments: data.segments, ...(journals ? { journals } : {}) } };
+}
+
+/** The files a manifest names (segments and journals). */
+function liveFiles(manifest: Manifest): Set<string> {
+  return new Set([...Object.values(manifest.segments), ...Object.values(manifest.journals ?? {}).map((j) => j.file)]);
+}
+
+/** What a manifest says is on disk, as one comparable string (segments, journals and their lengths). */
+function filesOf(manifest: Manifest): string {
+  return JSON.stringify([manifest.segments, manifest.journals ?? {}]);
+}
+
+/** One resource's objects: its segment, with the committed part of its journal replayed. */
+function readResource(dir: string, manifest: Manifest, resource: string): Bucket {
+  const bucket = readSegment(path.join(dir, OBJECTS_DIR, manifest.segments[resource]!));
+  const journal = manifest.journals?.[resource];
+  if (!journal || journal.length === 0) return bucket;
+  const file = path.join(dir, OBJECTS_DIR, journal.file);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch (e) {
+    throw new StoreError(`cannot read the cluster store ${file}: ${(e as Error).message}`);
+  }
+  if (data.length < journal.length) throw new StoreError(`the cluster store ${file} is corrupt: shorter than committed`);
+  const lines = data.subarray(0, journal.length).toString('utf8').split('\n');
+  for (const line of lines) {
+    if (!line) continue;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch (e) {
+      throw new StoreError(`the cluster store ${file} is corrupt: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw new StoreError(`the cluster store ${file} is corrupt: not a kube-lite journal`);
+    if (entry[1] === null) delete bucket[entry[0]];
+    else bucket[entry[0]] = entry[1] as KObject;
+  }
+  return bucket;
 }
 
 function readSegment(file: string): Bucket {
@@ -220,6 +292,18 @@ function writeDurable(file: string, text: string): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Cuts a journal to its committed length (dropping what a crashed append left), appends, flushes. */
+async function appendDurable(file: string, committed: number, text: string): Promise<void> {
+  const fh = await fs.promises.open(file, fs.existsSync(file) ? 'r+' : 'w', 0o600);
+  try {
+    await fh.truncate(committed);
+    await fh.write(text, committed, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
@@ -271,6 +355,6 @@ export function readClusterState(dir: string): StoreSnapshot {
   const { manifest, legacy } = readManifest(path.join(dir, STATE_FILE));
   if (legacy) return legacy;
   const objects: Record<string, Bucket> = {};
-  for (const [resource, name] of Object.entries(manifest.segments)) objects[resource] = readSegment(path.join(dir, OBJECTS_DIR, name));
+  for (const resource of Object.keys(manifest.segments)) objects[resource] = readResource(dir, manifest, resource);
   return { revision: manifest.revision, meta: manifest.meta, objects };
 }

@@ -50,8 +50,8 @@ export class MemoryStore implements Store {
   private indexes = new Map<string, Map<IndexFn, Map<string, IndexEntry>>>();
   /** Resources whose objects are not read yet. */
   private unread: Set<string>;
-  /** Resources written since the snapshot was loaded. */
-  private changed = new Set<string>();
+  /** Resources written since the snapshot was loaded, with the ids written in each. */
+  private changed = new Map<string, Set<string>>();
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -80,7 +80,12 @@ export class MemoryStore implements Store {
 
   /** The resources written since the snapshot was loaded. */
   changedResources(): string[] {
-    return [...this.changed];
+    return [...this.changed.keys()];
+  }
+
+  /** The ids of one resource created, updated or deleted since the snapshot was loaded. */
+  changedIds(resource: string): ReadonlySet<string> {
+    return this.changed.get(resource) ?? new Set();
   }
 
   /** The meta values as stored (read only). */
@@ -184,7 +189,7 @@ export class MemoryStore implements Store {
     bucket[id(key)] = deepFreeze(stored);
     this.order.get(key.resource)?.pending.push(id(key));
     this.reindex(key.resource, id(key), undefined, stored);
-    this.touch(key.resource);
+    this.touch(key.resource, id(key));
     return stored;
   }
 
@@ -201,7 +206,7 @@ export class MemoryStore implements Store {
     next.metadata.resourceVersion = String(++this.data.revision);
     bucket[id(key)] = deepFreeze(next);
     this.reindex(key.resource, id(key), cur, next);
-    this.touch(key.resource);
+    this.touch(key.resource, id(key));
     return next;
   }
 
@@ -218,12 +223,14 @@ export class MemoryStore implements Store {
     }
     this.reindex(key.resource, id(key), cur, undefined);
     this.data.revision++;
-    this.touch(key.resource);
+    this.touch(key.resource, id(key));
     return clone(cur);
   }
 
-  private touch(resource: string): void {
-    this.changed.add(resource);
+  private touch(resource: string, k: string): void {
+    let ids = this.changed.get(resource);
+    if (!ids) this.changed.set(resource, (ids = new Set()));
+    ids.add(k);
     this.dirty = true;
     this.changes++;
   }

@@ -170,6 +170,46 @@ describe('FileStoreTxn', () => {
     broken.close();
   });
 
+  it('journals small changes to a large segment, ignores a torn append, and folds the journal in when it outgrows the segment', async () => {
+    const dir = tmpDir();
+    const s = new MemoryStore();
+    for (let i = 0; i < 20; i++) s.create(key(`c${i}`), cm(`c${i}`, { v: 'x'.repeat(50) }));
+    initStateDir(dir, s.snapshot());
+    const objDir = path.join(dir, OBJECTS_DIR);
+    const files = () => fs.readdirSync(objDir).sort();
+    expect(files()).toEqual(['configmaps.21.json']);
+    // A label on one of twenty: one journal line, the segment untouched.
+    const t = FileStoreTxn.open(dir);
+    const c3 = t.store.get(key('c3'))!;
+    c3.metadata.labels = { l: '1' };
+    t.store.update(key('c3'), c3);
+    t.store.delete(key('c4'));
+    await t.commit();
+    expect(files()).toEqual(['configmaps.21.json', 'configmaps.21.log']);
+    expect(fs.readFileSync(path.join(objDir, 'configmaps.21.log'), 'utf8').split('\n')).toHaveLength(3);
+    const state = readClusterState(dir);
+    expect(state.objects['configmaps']!['default/c3']!.metadata.labels).toEqual({ l: '1' });
+    expect(state.objects['configmaps']!['default/c4']).toBeUndefined();
+    // A crash mid-append leaves bytes past the committed length: never read, cut off by the next append.
+    fs.appendFileSync(path.join(objDir, 'configmaps.21.log'), '["default/c5", {"torn');
+    const r = FileStoreTxn.open(dir);
+    expect(r.store.list('configmaps')).toHaveLength(19);
+    r.store.create(key('new'), cm('new'));
+    await r.commit();
+    expect(Object.keys(readClusterState(dir).objects['configmaps']!)).toHaveLength(20);
+    expect(fs.readFileSync(path.join(objDir, 'configmaps.21.log'), 'utf8')).not.toContain('torn');
+    // Many changes: the journal would outgrow the segment, so a new segment replaces both.
+    const big = FileStoreTxn.open(dir);
+    for (let i = 5; i < 20; i++) {
+      const o = big.store.get(key(`c${i}`))!;
+      o.data = { v: 'y'.repeat(300) };
+      big.store.update(key(`c${i}`), o);
+    }
+    await big.commit();
+    expect(files()).toEqual([`configmaps.${big.store.revision()}.json`]);
+    expect(readClusterState(dir).objects['configmaps']!['default/c7']!['data']).toEqual({ v: 'y'.repeat(300) });
+  });
+
   it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', async () => {
     const dir = tmpDir();
     const s = new MemoryStore();
