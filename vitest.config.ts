@@ -3,8 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The reliability suite spawns hundreds of processes: `npm run test:reliability`.
-    exclude: [...configDefaults.exclude, 'test/reliability/**'],
+    // The reliability suite spawns hundreds of processes (`npm run test:reliability`); the differential
+    // suite needs real kubectl (`npm run test:differential`).
+    exclude: [...configDefaults.exclude, 'test/reliability/**', 'test/differential/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
