@@ -57,12 +57,22 @@ const MAX_ROUNDS = 20_000;
  */
 export function reconcile(api: ApiServer, controllers: readonly Controller[] = CONTROLLERS): void {
   const prof = process.env['KUBE_LITE_PROFILE_CONTROLLERS'] ? new Map<string, number>() : undefined;
+  const seen = lastRuns(api);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     api.sim.resetWakeup();
     const before = api.store.revision();
     for (const c of controllers) {
+      const last = seen.get(c);
+      if (last && unchanged(api, last)) {
+        if (last.wake !== undefined) api.sim.wakeAt(last.wake);
+        continue;
+      }
       const t = prof ? performance.now() : 0;
-      c(api);
+      let reads: Map<string, number> | undefined;
+      const wake = api.sim.collectWakes(() => {
+        reads = api.store.trackReads ? api.store.trackReads(() => c(api)) : (c(api), undefined);
+      });
+      if (reads) seen.set(c, { reads, wake });
       if (prof) prof.set(c.name, (prof.get(c.name) ?? 0) + performance.now() - t);
     }
     if (prof) process.stderr.write(`round ${round}: ${api.store.revision() - before} writes\n`);
@@ -72,4 +82,27 @@ export function reconcile(api: ApiServer, controllers: readonly Controller[] = C
     }
   }
   throw new Error(`controllers did not converge after ${MAX_ROUNDS} rounds`);
+}
+
+/**
+ * A controller's last run: what it read (with change counts) and the earliest wake-up it asked for.
+ * Controllers are functions of what they read and of time (every time-based transition registers a
+ * wake-up), so while none of it changed and the wake-up is not due, running it again would write
+ * nothing: it is skipped. Kept for the command's session, across reconciles.
+ */
+interface LastRun {
+  reads: Map<string, number>;
+  wake: number | undefined;
+}
+
+function lastRuns(api: ApiServer): Map<Controller, LastRun> {
+  let m = api.sim.memo.get('reconcile') as Map<Controller, LastRun> | undefined;
+  if (!m) api.sim.memo.set('reconcile', (m = new Map()));
+  return m;
+}
+
+function unchanged(api: ApiServer, last: LastRun): boolean {
+  if (last.wake !== undefined && api.now() >= last.wake) return false;
+  for (const [key, version] of last.reads) if (api.store.versionOf!(key) !== version) return false;
+  return true;
 }

@@ -50,6 +50,10 @@ export class MemoryStore implements Store {
   private indexes = new Map<string, Map<IndexFn, Map<string, IndexEntry>>>();
   /** Resources whose objects are not read yet. */
   private unread: Set<string>;
+  /** Change counts per resource (`r:pods`) and meta value (`m:kubelet`), for read tracking. */
+  private versions = new Map<string, number>();
+  /** While trackReads runs: what was read, with its change count at the first read. */
+  private reads: Map<string, number> | undefined;
   /** Resources written since the snapshot was loaded, with the ids written in each. */
   private changed = new Map<string, Set<string>>();
 
@@ -64,6 +68,7 @@ export class MemoryStore implements Store {
   private bucket(resource: string, create: true): Record<string, KObject>;
   private bucket(resource: string, create?: false): Record<string, KObject> | undefined;
   private bucket(resource: string, create = false): Record<string, KObject> | undefined {
+    if (this.reads) this.noteRead(`r:${resource}`);
     if (this.unread.has(resource)) {
       this.unread.delete(resource);
       this.data.objects[resource] = this.lazy!.load(resource);
@@ -227,7 +232,38 @@ export class MemoryStore implements Store {
     return clone(cur);
   }
 
+  private noteRead(key: string): void {
+    if (!this.reads!.has(key)) this.reads!.set(key, this.versions.get(key) ?? 0);
+  }
+
+  private bump(key: string): void {
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** How often a resource (`r:<resource>`) or meta value (`m:<name>`) changed in this store. */
+  versionOf(key: string): number {
+    return this.versions.get(key) ?? 0;
+  }
+
+  /**
+   * Runs `fn` and returns what it read - resources and meta values, each with its change count when
+   * first read. A caller that sees the same counts later knows `fn` would read the same data.
+   */
+  trackReads(fn: () => void): Map<string, number> {
+    const outer = this.reads;
+    const mine = new Map<string, number>();
+    this.reads = mine;
+    try {
+      fn();
+    } finally {
+      this.reads = outer;
+      if (outer) for (const [k, v] of mine) if (!outer.has(k)) outer.set(k, v);
+    }
+    return mine;
+  }
+
   private touch(resource: string, k: string): void {
+    this.bump(`r:${resource}`);
     let ids = this.changed.get(resource);
     if (!ids) this.changed.set(resource, (ids = new Set()));
     ids.add(k);
@@ -240,6 +276,7 @@ export class MemoryStore implements Store {
   }
 
   getMeta<T>(name: string): T | undefined {
+    if (this.reads) this.noteRead(`m:${name}`);
     const v = this.data.meta[name];
     return v === undefined ? undefined : (clone(v) as T);
   }
@@ -247,6 +284,7 @@ export class MemoryStore implements Store {
   setMeta(name: string, value: unknown): void {
     if (stableStringify(this.data.meta[name]) === stableStringify(value)) return;
     this.data.meta[name] = clone(value);
+    this.bump(`m:${name}`);
     this.dirty = true;
     this.changes++;
   }

@@ -53,6 +53,12 @@ export interface Store {
    * backend without it is served by list() and a filter (ApiServer.listBy).
    */
   byIndex?(resource: string, fn: (obj: KObject) => string, value: string): KObject[];
+  /**
+   * Optional read tracking (incremental reconcile): `trackReads` runs `fn` and returns the keys it
+   * read (`r:<resource>`, `m:<meta name>`) with their change counts; `versionOf` gives a key's count now.
+   */
+  trackReads?(fn: () => void): Map<string, number>;
+  versionOf?(key: string): number;
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {
