@@ -1,6 +1,6 @@
 // Measures `kube-lite serve`: pod creations per second through the HTTP API with N concurrent
 // keep-alive clients, and the round trip of a `get pods` list as a Table. Not a test: prints numbers.
-//   node scripts/bench-serve.mjs [--pods 4000] [--clients 32]
+//   node scripts/bench-serve.mjs [--pods 4000] [--clients 32] [--nodes N]
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,8 +19,15 @@ const CLIENTS = arg('clients', 32);
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-bench-'));
 const env = { ...process.env, KUBE_LITE_HOME: home, KUBE_LITE_SEED: '1' };
 const bin = path.join(root, 'bin/kube-lite');
-execFileSync(bin, ['get', 'ns'], { env, stdio: 'ignore' });
-const child = spawn(bin, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// Nodes enough for every pod (110 per node), so the rate measured is the API's, not the scheduler
+// retrying pods that cannot fit.
+const NODES = arg('nodes', Math.max(3, Math.ceil(PODS / 100) + 1));
+execFileSync(bin, ['cluster', 'create', 'bench', '--nodes', String(NODES), '--seed', '1'], { env, stdio: 'ignore' });
+// BENCH_SERVE_NODE_ARGS (e.g. "--cpu-prof") runs the server under node with those flags, for profiling.
+const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = nodeArgs.length > 0
+  ? spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  : spawn(bin, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (d) => {

@@ -217,6 +217,17 @@ if (!quick) {
   row('`get pods` printing 10,000 rows', '≤ 1.5 s', getPods, 'seconds', (m) => m.median <= 1.5);
 }
 
+// --- serve ----------------------------------------------------------------------------------------
+// Pod creations per second through `kube-lite serve` (64 keep-alive clients) and a `get pods` Table
+// round trip, by scripts/bench-serve.mjs.
+const serveOut = execFileSync(process.execPath, [path.join(root, 'scripts/bench-serve.mjs'), '--pods', quick ? '1000' : '4000', '--clients', '64'], {
+  encoding: 'utf8',
+  env: { ...process.env, KUBE_LITE_SEED: '1' },
+});
+const podsPerSec = Number(/: (\d+) pods\/s/.exec(serveOut)?.[1] ?? NaN);
+const listMs = Number(/get pods \(Table[^)]*\): median ([\d.]+) ms/.exec(serveOut)?.[1] ?? NaN);
+process.stderr.write(serveOut.replace(/^/gm, '  serve: '));
+
 // --- report ---------------------------------------------------------------------------------------
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism?.() ?? os.cpus().length}, node ${process.version}, ${os.platform()} ${os.release()}`;
 console.log(`\nkube-lite benchmark — ${machine}; ${runs} runs per case (10,000-pod set-ups: ${heavyRuns}); median [min–max]\n`);
@@ -228,6 +239,8 @@ for (const r of results) {
     `| ${r.label} | ${r.target} | ${fmt(m.median, 3)} s | ${fmt(m.min, 3)}–${fmt(m.max, 3)} s | ${fmt(m.median / m.base)}× (node ${fmt(m.base * 1000, 0)} ms) | ${r.ok ? 'yes' : '**no**'} |`,
   );
 }
+console.log(`| \`serve\`: pod creations per second through the API (64 clients) | ≥ 2,000/s | ${podsPerSec}/s | | | ${podsPerSec >= 2000 ? 'yes' : '**no**'} |`);
+console.log(`| \`serve\`: \`get pods\` Table round trip (${quick ? '1,000' : '4,000'} pods, limit 500) | < 20 ms | ${listMs} ms | | | ${listMs < 20 ? 'yes' : '**no**'} |`);
 if (!quick) console.log(`| peak memory (max RSS) at 10,000 pods | ≤ 150 MiB | ${hasTime ? `${fmt(peakRss, 0)} MiB` : 'n/a (no /usr/bin/time)'} | | | ${peakRss <= 150 ? 'yes' : '**no**'} |`);
 console.log('\nGrowth of one read-only command (`get deploy`):\n');
 console.log('| pods | median | spread (min–max) | × `node -e 0` | peak RSS |');

@@ -64,13 +64,10 @@ export class FileStoreTxn {
   ) {
     this.lock = lock;
     if (previous) {
-      // The state on disk is what `previous` committed: its objects are reused instead of re-read.
-      const { revision, meta, segments } = manifest;
-      const prev = previous.store;
-      this.store = new MemoryStore({ revision, meta, objects: {} }, {
-        resources: Object.keys(segments),
-        load: (resource) => (prev.bucketOf(resource) as Bucket | undefined) ?? readResource(dir, manifest, resource),
-      });
+      // The objects on disk are what `previous` committed: its store goes on (objects, list order and
+      // indexes included), with the meta values as they are now (another process may have set some).
+      this.store = previous.store;
+      this.store.continueFrom(manifest.meta);
     } else if (legacy) {
       this.store = new MemoryStore(legacy);
     } else {

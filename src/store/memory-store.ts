@@ -98,6 +98,19 @@ export class MemoryStore implements Store {
     return this.data.meta;
   }
 
+  /**
+   * Starts a new transaction on the same objects (a long-running process whose last commit is still
+   * what is on disk): nothing is changed yet, and the meta values are the ones given.
+   */
+  continueFrom(meta: Record<string, unknown>): void {
+    for (const k of new Set([...Object.keys(meta), ...Object.keys(this.data.meta)])) {
+      if (stableStringify(meta[k]) !== stableStringify(this.data.meta[k])) this.bump(`m:${k}`);
+    }
+    this.data.meta = meta;
+    this.dirty = false;
+    this.changed = new Map();
+  }
+
   /** True once anything was written since the snapshot was loaded. */
   isDirty(): boolean {
     return this.dirty;
