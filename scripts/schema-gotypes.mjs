@@ -80,6 +80,12 @@ export const GO_TYPES = {
   'core/v1.NodeCondition.type': 'v1.NodeConditionType',
   'core/v1.NodeCondition.status': CONDITION,
   'core/v1.NodeSelectorRequirement.operator': 'v1.NodeSelectorOperator',
+  'core/v1.LimitRangeItem.default': RESOURCE_LIST,
+  'core/v1.LimitRangeItem.defaultRequest': RESOURCE_LIST,
+  'core/v1.LimitRangeItem.max': RESOURCE_LIST,
+  'core/v1.LimitRangeItem.maxLimitRequestRatio': RESOURCE_LIST,
+  'core/v1.LimitRangeItem.min': RESOURCE_LIST,
+  'core/v1.LimitRangeItem.type': 'v1.LimitType',
   'core/v1.NodeStatus.allocatable': RESOURCE_LIST,
   'core/v1.NodeStatus.capacity': RESOURCE_LIST,
   'core/v1.NodeStatus.phase': 'v1.NodePhase',
@@ -137,6 +143,12 @@ export const GO_TYPES = {
   'core/v1.ServiceSpec.ipFamilies': '[]v1.IPFamily',
   'core/v1.ServiceSpec.ipFamilyPolicy': 'v1.IPFamilyPolicy',
   'core/v1.ServiceSpec.sessionAffinity': 'v1.ServiceAffinity',
+  'core/v1.ResourceQuotaSpec.hard': RESOURCE_LIST,
+  'core/v1.ResourceQuotaSpec.scopes': '[]v1.ResourceQuotaScope',
+  'core/v1.ResourceQuotaStatus.hard': RESOURCE_LIST,
+  'core/v1.ResourceQuotaStatus.used': RESOURCE_LIST,
+  'core/v1.ScopedResourceSelectorRequirement.operator': 'v1.ScopeSelectorOperator',
+  'core/v1.ScopedResourceSelectorRequirement.scopeName': 'v1.ResourceQuotaScope',
   'core/v1.ServiceSpec.type': 'v1.ServiceType',
   'core/v1.SleepAction.seconds': 'int64',
   'core/v1.Taint.effect': 'v1.TaintEffect',
@@ -195,6 +207,7 @@ export const ADDED_FIELDS = {
   'apps/v1.DeploymentStatus': { terminatingReplicas: 'i32' },
   'apps/v1.ReplicaSetStatus': { terminatingReplicas: 'i32' },
   'discovery/v1.EndpointHints': { forNodes: '[@ForNode' },
+  'coordination/v1.LeaseSpec': { preferredHolder: 's', strategy: 's v1.CoordinatedLeaseStrategy' },
 };
 
 export const ADDED_TYPES = {

@@ -205,6 +205,8 @@ export class ApiServer {
       obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
       obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     }
+    // A dry-run update is decoded from what would be written at the live revision.
+    if (opts.dryRun) obj.metadata.resourceVersion = old.metadata.resourceVersion;
     orderMetadata(obj);
     if (opts.dryRun) return obj;
     const stored = this.store.update(key, obj, old.metadata.resourceVersion);

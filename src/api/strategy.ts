@@ -28,6 +28,7 @@ const HAS_STATUS_SUBRESOURCE = new Set([
   'Node',
   'PersistentVolume',
   'PersistentVolumeClaim',
+  'ResourceQuota',
 ]);
 
 const EMPTY_STATUS_ON_CREATE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
@@ -68,6 +69,7 @@ export function prepareForCreate(obj: KObject): void {
   if (obj.kind === 'PersistentVolumeClaim') obj['status'] = { phase: 'Pending' };
   if (obj.kind === 'PersistentVolume') obj['status'] = { phase: 'Pending' };
   if (obj.kind === 'Namespace') obj['status'] = { phase: 'Active' };
+  if (obj.kind === 'ResourceQuota') obj['status'] = {};
   if (obj.kind === 'Job') generateJobSelector(obj);
   if (obj.kind === 'DaemonSet') setTemplateGeneration(obj, undefined);
   delete obj.metadata.deletionTimestamp;

@@ -2,7 +2,7 @@
 // metadata map, and print kubectl's per-verb messages.
 
 import { AggregateError, CliError } from '../api/errors.js';
-import { validateLabelKeyValue } from '../api/validation/index.js';
+import { isValidLabelValue } from '../api/labels.js';
 import { parseOutput } from '../printers/output.js';
 import { resolveTargets } from '../resource/targets.js';
 import { targetSpec } from './target-flags.js';
@@ -26,7 +26,14 @@ export async function runMetadataVerb(field: MetadataField, args: string[], f: R
   if (!list && set.length === 0 && remove.length === 0) {
     throw new CliError(`at least one ${what} update is required\nSee 'kubectl ${verb} -h' for help and examples`);
   }
-  if (field === 'labels') for (const [k, v] of set) validateLabelKeyValue(k, v);
+  // label.go parseLabels: only the value is checked here; a bad key is the apiserver's to reject.
+  if (field === 'labels') {
+    for (const [k, v] of set) {
+      if (v.includes('=')) throw new CliError(`invalid label spec: ${k}=${v}`);
+      const errs = isValidLabelValue(v);
+      if (errs.length) throw new CliError(`invalid label value: ${JSON.stringify(`${k}=${v}`)}: ${errs.join(';')}`);
+    }
+  }
   const dryRun = parseDryRun(f['dryRun']);
   const printer = new ResultPrinter(parseOutput(f['output'] as string | undefined, 'mutate', ctx.io.cwd), (s) => ctx.out(s));
   const spec = await targetSpec(ctx, resources, f);

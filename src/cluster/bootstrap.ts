@@ -1,6 +1,6 @@
 // What a new cluster holds before the first command: the system namespaces, its nodes (one
 // control-plane node tainted NoSchedule and N-1 workers, named as kind names them), the `kubernetes`
-// Service, the default StorageClass and the default IngressClass `nginx` (kind's ingress-nginx).
+// Service, the nodes' heartbeat Leases, the default StorageClass and the default IngressClass `nginx` (kind's ingress-nginx).
 // Built through the API server like everything else.
 
 import { findResource } from '../api/registry.js';
@@ -8,6 +8,7 @@ import type { ApiServer } from '../api/server.js';
 import type { KObject } from '../api/types.js';
 import { seedFromString } from '../sim/random.js';
 import { DEFAULT_INGRESS_CLASS_ANN } from '../api/admission/ingress.js';
+import { createNodeLease } from '../controllers/nodelifecycle/lease.js';
 
 export const INGRESS_CLASS = 'nginx';
 export const INGRESS_CONTROLLER = 'k8s.io/ingress-nginx';
@@ -32,7 +33,11 @@ export function bootstrapCluster(api: ApiServer, opts: BootstrapOptions): void {
     api.create(ns, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
   const nodes = findResource('nodes')!;
-  nodeNames(opts.clusterName, opts.nodes).forEach((name, i) => api.create(nodes, nodeObject(api, opts.clusterName, name, i)));
+  nodeNames(opts.clusterName, opts.nodes).forEach((name, i) => {
+    const node = api.create(nodes, nodeObject(api, opts.clusterName, name, i));
+    // The kubelet's heartbeat lease in kube-node-lease (UID from a side stream: see createNodeLease).
+    createNodeLease(api, node, api.now());
+  });
   api.create(findResource('services')!, {
     apiVersion: 'v1',
     kind: 'Service',

@@ -17,6 +17,7 @@ import { replicaSetController, replicationControllerController } from './replica
 import { statefulSetController } from './statefulset/index.js';
 import { schedulerController } from './scheduler/index.js';
 import { ingressController } from './ingress/index.js';
+import { resourceQuotaController } from './resourcequota/index.js';
 import { serviceLBController } from './servicelb/index.js';
 
 export type Controller = (api: ApiServer) => void;
@@ -26,7 +27,7 @@ export type Controller = (api: ApiServer) => void;
  * (each controller adds itself at its place):
  *   namespace, deployment, replicaset, replicationcontroller, cronjob, job, daemonset, statefulset,
  *   persistentvolume, scheduler, kubelet, nodelifecycle,
- *   endpoints, endpointslice, servicelb, gc
+ *   endpoints, endpointslice, servicelb, ingress, resourcequota, gc
  */
 export const CONTROLLERS: readonly Controller[] = [
   namespaceController,
@@ -45,6 +46,7 @@ export const CONTROLLERS: readonly Controller[] = [
   endpointSliceController,
   serviceLBController,
   ingressController,
+  resourceQuotaController,
   garbageCollector,
 ];
 

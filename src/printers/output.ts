@@ -17,9 +17,9 @@ export interface OutputFormat {
 }
 
 const GET_FORMATS =
-  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml';
 const MUTATE_FORMATS =
-  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml';
 
 export function parseOutput(o: string | undefined, mode: 'get' | 'mutate', cwd: string): OutputFormat {
   if (o === undefined || o === '') return { kind: 'default' };
@@ -31,6 +31,10 @@ export function parseOutput(o: string | undefined, mode: 'get' | 'mutate', cwd: 
     case 'json':
     case 'name':
       if (arg === undefined) return { kind: name };
+      break;
+    case 'kyaml':
+      // kubectl 1.36's KYAML printer (sigs.k8s.io/yaml/kyaml) is not implemented: fail loudly.
+      if (arg === undefined) throw new CliError('the "kyaml" output format is not supported by kube-lite yet');
       break;
     case 'wide':
       if (mode === 'get' && arg === undefined) return { kind: 'wide' };

@@ -38,7 +38,52 @@ function flattenList(doc: unknown, source: string): KObject[] {
   if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o['items'])) {
     return (o['items'] as unknown[]).flatMap((it) => flattenList(it, source));
   }
+  const bad = metadataDecodeError(o['metadata']);
+  if (bad) throw new CliError(`unable to decode ${JSON.stringify(source)}: ${bad}`);
   return [o];
+}
+
+/**
+ * The unstructured decoder kubectl's builder uses checks metadata by decoding it into a typed
+ * ObjectMeta (apimachinery's metadataOnlyObject): encoding/json's first type mismatch, keys in the
+ * sorted order sigs.k8s.io/yaml's YAML-to-JSON conversion leaves them in.
+ */
+function metadataDecodeError(meta: unknown): string | null {
+  const kind = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'object' : typeof v);
+  const mismatch = (v: unknown, field: string, goType: string): string =>
+    `json: cannot unmarshal ${kind(v)} into Go struct field ObjectMeta.metadata.${field} of type ${goType}`;
+  if (meta === null || meta === undefined) return null;
+  if (typeof meta !== 'object' || Array.isArray(meta)) {
+    return `json: cannot unmarshal ${kind(meta)} into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta`;
+  }
+  const m = meta as Record<string, unknown>;
+  const STRINGS: Record<string, string> = { name: 'string', generateName: 'string', namespace: 'string', selfLink: 'string', uid: 'types.UID', resourceVersion: 'string' };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const key of Object.keys(m).sort()) {
+    const v = m[key];
+    if (v === null || v === undefined) continue;
+    if (key in STRINGS) {
+      if (typeof v !== 'string') return mismatch(v, key, STRINGS[key]!);
+    } else if (key === 'generation' || key === 'deletionGracePeriodSeconds') {
+      if (typeof v !== 'number') return mismatch(v, key, 'int64');
+    } else if (key === 'labels' || key === 'annotations') {
+      if (!isObject(v)) return mismatch(v, key, 'map[string]string');
+      const map = v as Record<string, unknown>;
+      for (const k of Object.keys(map).sort()) {
+        const x = map[k];
+        if (x !== null && x !== undefined && typeof x !== 'string') return mismatch(x, key, 'string');
+      }
+    } else if (key === 'finalizers') {
+      if (!Array.isArray(v)) return mismatch(v, key, '[]string');
+      const el = v.find((x) => x !== null && typeof x !== 'string');
+      if (el !== undefined) return mismatch(el, key, 'string');
+    } else if (key === 'ownerReferences') {
+      if (!Array.isArray(v)) return mismatch(v, key, '[]v1.OwnerReference');
+    } else if (key === 'managedFields') {
+      if (!Array.isArray(v)) return mismatch(v, key, '[]v1.ManagedFieldsEntry');
+    }
+  }
+  return null;
 }
 
 function checkTypeMeta(o: KObject, source: string): void {

@@ -6,7 +6,7 @@ import type { ApiServer } from '../api/server.js';
 import type { ResourceInfo } from '../api/registry.js';
 import type { KObject } from '../api/types.js';
 import { parseTypeArgs, refsFromFiles, type TypeRequest } from './builder.js';
-import { listOptions } from './select.js';
+import { listSelected } from './select.js';
 
 export interface TargetSpec {
   args: string[];
@@ -64,7 +64,7 @@ export function resolveTargets(api: ApiServer, spec: TargetSpec, errors: Error[]
       throw new CliError('resource(s) were provided, but no name was specified');
     }
     const ns = spec.allNamespaces ? undefined : spec.namespace;
-    for (const obj of api.list(req.info, ns, listOptions(spec.selector, spec.fieldSelector, req.info.kind))) {
+    for (const obj of listSelected(api, req.info, ns, spec.selector, spec.fieldSelector)) {
       out.push({ info: req.info, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name!, object: obj });
     }
   }

@@ -26,6 +26,12 @@ function subresources(info: ResourceInfo): Sub[] {
   const self = { group: info.group, version: info.version, kind: info.kind };
   const out: Sub[] = [];
   if (info.resource === 'namespaces') out.push({ name: 'finalize', kind: self, verbs: ['update'] });
+  if (info.resource === 'pods') {
+    // Upstream order (alphabetical): eviction, log, status. kubectl drain evicts only when discovery
+    // lists pods/eviction with its group and version (drain.CheckEvictionSupport).
+    out.push({ name: 'eviction', kind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] });
+    out.push({ name: 'log', kind: self, verbs: ['get'] });
+  }
 
   if (HAS_SCALE.has(info.resource)) out.push({ name: 'scale', kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: GET_PATCH_UPDATE });
   if (HAS_STATUS.has(info.resource)) out.push({ name: 'status', kind: self, verbs: GET_PATCH_UPDATE });

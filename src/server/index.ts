@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/errors.js';
 import { openAPIDocumentText, openAPIIndex } from '../api/openapi.js';
-import { RESOURCES, type ResourceInfo } from '../api/registry.js';
+import { groupVersion, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import { KUBERNETES_VERSION } from '../cluster/bootstrap.js';
 import type { SessionEnv } from '../cluster/session.js';
 import { fieldSelectorForKind } from '../api/fields.js';
@@ -21,6 +21,7 @@ import { failureBody, notFoundPath, toStatusError, unauthorized, unsupportedMedi
 import { includeObjectParam, wantsTable } from './table.js';
 import { WatchHub, type WatchSpec } from './watch.js';
 import { decodeProtobufObject, isProtobufContentType } from './protobuf/decode.js';
+import { crdRequest, deprecationWarnings, OPENAPI_V2_PROTOBUF, withWarnings } from './extras.js';
 
 export interface ServeOptions {
   se: SessionEnv;
@@ -104,32 +105,37 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const target = parseResourcePath(path);
     if (!target) {
       await drain(req);
-      return send(res, errorResponse(notFoundPath()));
+      // apiextensions.k8s.io/v1 customresourcedefinitions: kube-lite has none (served, not discovered).
+      const crd = crdRequest(path, req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').searchParams);
+      return send(res, crd ?? errorResponse(notFoundPath()));
     }
+    const warn = deprecationWarnings(target.info);
+    const reply = (r: ServerResponse, a: ApiResponse): void => sendResponse(r, withWarnings(a, warn));
     const q = url.searchParams;
     const method = req.method ?? 'GET';
     const hasName = target.name !== undefined;
     const isWatch = method === 'GET' && (target.watch || q.get('watch') === 'true' || q.get('watch') === '1');
-    if (isWatch) return startWatch(req, res, target, q, accept);
+    if (isWatch) return startWatch(req, res, target, q, accept, warn);
     let verb: Verb;
     if (method === 'GET') verb = hasName ? 'get' : 'list';
-    else if (method === 'POST' && !hasName) verb = 'create';
+    else if (method === 'POST' && (!hasName || target.subresource === 'eviction')) verb = 'create';
     else if (method === 'PUT' && hasName) verb = 'update';
     else if (method === 'PATCH' && hasName) verb = 'patch';
     else if (method === 'DELETE') verb = hasName ? 'delete' : 'deletecollection';
     else {
       await drain(req);
-      return send(res, errorResponse(new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')));
+      return reply(res, errorResponse(new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')));
     }
-    if (!target.info.namespaced && target.namespace !== undefined) return send(res, errorResponse(notFoundPath()));
-    if (target.info.namespaced && target.namespace === undefined && verb !== 'list') return send(res, errorResponse(notFoundPath()));
+    if (!target.info.namespaced && target.namespace !== undefined) return reply(res, errorResponse(notFoundPath()));
+    if (target.info.namespaced && target.namespace === undefined && verb !== 'list') return reply(res, errorResponse(notFoundPath()));
     const raw = await readBody(req);
     const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let body: unknown;
     try {
       body = decodeBody(verb, contentType, raw);
+      if (verb === 'create' || verb === 'update') body = withTypeFromURL(body, target);
     } catch (e) {
-      return send(res, errorResponse(e, target.info));
+      return reply(res, errorResponse(e, target.info));
     }
     const apiReq: ApiRequest = {
       verb,
@@ -143,10 +149,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       table: wantsTable(accept) ? includeObjectParam(q) : undefined,
     };
     const result = await batcher.submit((s) => handle(s.api, apiReq));
-    send(res, result);
+    reply(res, result);
   }
 
-  function startWatch(req: IncomingMessage, res: ServerResponse, target: ResourceTarget, q: URLSearchParams, accept: string): void {
+  function startWatch(req: IncomingMessage, res: ServerResponse, target: ResourceTarget, q: URLSearchParams, accept: string, warn?: string[]): void {
+    const reply = (r: ServerResponse, a: ApiResponse): void => sendResponse(r, withWarnings(a, warn));
     let spec: WatchSpec;
     try {
       if (target.info.namespaced && target.namespace === undefined && target.name !== undefined) throw notFoundPath();
@@ -162,12 +169,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         table: wantsTable(accept) ? includeObjectParam(q) : undefined,
       };
     } catch (e) {
-      return send(res, errorResponse(e, target.info));
+      return reply(res, errorResponse(e, target.info));
     }
     res.writeHead(200, {
       'Content-Type': spec.table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json',
       'Cache-Control': 'no-cache, private',
       'Transfer-Encoding': 'chunked',
+      ...(warn ? { Warning: warn } : {}),
     });
     res.flushHeaders();
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
@@ -267,7 +275,10 @@ function nonResource(path: string, url: URL, accept: string, req: IncomingMessag
   if (p === '/openapi/v3') return { code: 200, body: openAPIIndex() };
   m = /^\/openapi\/v3\/(.+)$/.exec(p);
   if (m) return openAPIv3(m[1]!, url, req);
-  if (p === '/openapi/v2') return errorResponse(notFoundPath());
+  // A real apiserver always serves /openapi/v2 (protobuf). kubectl's client-side validation falls back
+  // to it for kinds the server does not validate (unknown kinds, v1 List): an empty document makes
+  // that validation pass, so such a kind fails at resource mapping ("ensure CRDs are installed first").
+  if (p === '/openapi/v2') return { code: 200, body: OPENAPI_V2_PROTOBUF, contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf' };
   return undefined;
 }
 
@@ -320,13 +331,29 @@ function decodeBody(verb: Verb, contentType: string, raw: Buffer): unknown {
   }
 }
 
+/**
+ * A create/update body without apiVersion or kind takes them from the URL, as the apiserver's decoder
+ * defaults them (pods/eviction: policy/v1 Eviction).
+ */
+function withTypeFromURL(body: unknown, target: ResourceTarget): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const o = body as Record<string, unknown>;
+  const [apiVersion, kind] = target.subresource === 'eviction' ? ['policy/v1', 'Eviction'] : target.subresource ? [undefined, undefined] : [groupVersion(target.info), target.info.kind];
+  if (!apiVersion || (o['apiVersion'] && o['kind'])) return body;
+  return { apiVersion: o['apiVersion'] || apiVersion, kind: o['kind'] || kind, ...Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'apiVersion' && k !== 'kind')) };
+}
+
 function errorResponse(e: unknown, info?: ResourceInfo): ApiResponse {
   const err = toStatusError(e);
   return { code: err.code, body: failureBody(err, info) };
 }
 
 function send(res: ServerResponse, r: ApiResponse): void {
-  const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+  sendResponse(res, r);
+}
+
+function sendResponse(res: ServerResponse, r: ApiResponse): void {
+  const text = Buffer.isBuffer(r.body) ? r.body : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
   const headers: Record<string, string | string[] | number> = {
     'Content-Type': r.contentType ?? 'application/json',
     'Cache-Control': 'no-cache, private',

@@ -53,7 +53,7 @@ describe('logs', () => {
 
   it("gives kubectl's and the kubelet's errors", async () => {
     const home = await withPod();
-    expect(await run(home, 'logs', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n' });
+    expect(await run(home, 'logs', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'error: error from server (NotFound): pods "nope" not found in namespace "default"\n' });
     expect(await run(home, 'logs', 'two', '-c', 'x')).toMatchObject({ code: 1, stderr: 'Error from server (BadRequest): container x is not valid for pod two\n' });
     expect(await run(home, 'logs', 'two', '-c', 'web', '-p')).toMatchObject({
       code: 1,

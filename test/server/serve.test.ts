@@ -131,7 +131,22 @@ describe('non-resource endpoints', () => {
     expect(doc.status).toBe(200);
     expect(doc.headers.get('etag')).toBe(`"${new URL(url, base).searchParams.get('hash')}"`);
     expect(doc.json.components.schemas).toBeDefined();
-    expect((await call('GET', '/openapi/v2')).status).toBe(404);
+    // /openapi/v2: an empty gnostic Document in protobuf (swagger "2.0", info), as kubectl reads it.
+    const v2 = await fetch(base + '/openapi/v2', { headers: { Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    expect(v2.status).toBe(200);
+    const bytes = Buffer.from(await v2.arrayBuffer());
+    expect([...bytes.subarray(0, 5)]).toEqual([0x0a, 3, 0x32, 0x2e, 0x30]);
+    expect(bytes.includes(Buffer.from('Kubernetes'))).toBe(true);
+  });
+
+  it('serves an empty CustomResourceDefinition list and refuses CRD writes', async () => {
+    const list = await call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions');
+    expect(list.status).toBe(200);
+    expect(list.json).toMatchObject({ kind: 'CustomResourceDefinitionList', apiVersion: 'apiextensions.k8s.io/v1', items: [] });
+    const one = await call('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/foos.example.com');
+    expect(one.status).toBe(404);
+    expect(one.json.message).toBe('customresourcedefinitions.apiextensions.k8s.io "foos.example.com" not found');
+    expect((await call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { metadata: { name: 'x' } })).status).toBe(405);
   });
 
   it('answers unknown paths with a NotFound Status', async () => {
@@ -300,6 +315,71 @@ async function watch(p: string, headers: Record<string, string>, until: (events:
   }
   return events;
 }
+
+describe('pods/log, pods/eviction, deprecation warnings, typeless bodies', () => {
+  const pod = (name: string, containers: string[]) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { containers: containers.map((c) => ({ name: c, image: 'busybox' })) },
+  });
+
+  it('lists the log and eviction subresources in discovery', async () => {
+    const v1 = await call('GET', '/api/v1');
+    expect(v1.json.resources.find((r: any) => r.name === 'pods/eviction')).toEqual({ name: 'pods/eviction', singularName: '', namespaced: true, kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' });
+    expect(v1.json.resources.find((r: any) => r.name === 'pods/log')).toEqual({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
+  });
+
+  it('serves a pod log as text/plain, with the registry\'s container errors', async () => {
+    expect((await call('POST', '/api/v1/namespaces/default/pods', pod('logone', ['main']))).status).toBe(201);
+    expect((await call('POST', '/api/v1/namespaces/default/pods', pod('logtwo', ['a', 'b']))).status).toBe(201);
+    const res = await fetch(base + '/api/v1/namespaces/default/pods/logone/log');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    const text = await res.text();
+    const cli = await run(home, 'logs', 'logone');
+    expect(text).toBe(cli.stdout);
+    const two = await call('GET', '/api/v1/namespaces/default/pods/logtwo/log');
+    expect(two.status).toBe(400);
+    expect(two.json.message).toBe('a container name must be specified for pod logtwo, choose one of: [a b]');
+    const bad = await call('GET', '/api/v1/namespaces/default/pods/logtwo/log?container=c');
+    expect(bad.json.message).toBe('container c is not valid for pod logtwo');
+    const prev = await call('GET', '/api/v1/namespaces/default/pods/logone/log?previous=true');
+    expect(prev.status).toBe(400);
+    expect(prev.json.message).toBe('previous terminated container "main" in pod "logone" not found');
+    const missing = await call('GET', '/api/v1/namespaces/default/pods/nope/log');
+    expect(missing.status).toBe(404);
+    expect(missing.json.message).toBe('pods "nope" not found');
+    if (text !== '') {
+      const ts = await (await fetch(base + '/api/v1/namespaces/default/pods/logone/log?timestamps=true&tailLines=1')).text();
+      expect(ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z /);
+      expect(ts.split('\n').length).toBe(2);
+    }
+  });
+
+  it('evicts a pod (201 Success Status), as kube-lite drain deletes it', async () => {
+    expect((await call('POST', '/api/v1/namespaces/default/pods', pod('evictme', ['main']))).status).toBe(201);
+    const r = await call('POST', '/api/v1/namespaces/default/pods/evictme/eviction', { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'evictme', namespace: 'default' } });
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    const mismatch = await call('POST', '/api/v1/namespaces/default/pods/logone/eviction', { metadata: { name: 'other' } });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.json.message).toBe('name in URL does not match name in Eviction object');
+    expect((await call('POST', '/api/v1/namespaces/default/pods/nope/eviction', { metadata: { name: 'nope' } })).status).toBe(404);
+  });
+
+  it('adds the v1 Endpoints deprecation warning', async () => {
+    const r = await call('GET', '/api/v1/namespaces/default/endpoints');
+    expect(r.headers.get('warning')).toBe('299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"');
+    expect((await call('GET', '/api/v1/namespaces/default/pods')).headers.get('warning')).toBeNull();
+  });
+
+  it('takes a missing apiVersion and kind from the URL', async () => {
+    const r = await call('POST', '/api/v1/namespaces/default/configmaps', { metadata: { name: 'typeless' }, data: { a: 'b' } });
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'typeless' } });
+  });
+});
 
 describe('watch', () => {
   it('WatchList: initial ADDED, the initial-events-end BOOKMARK, then changes', async () => {

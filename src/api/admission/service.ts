@@ -9,7 +9,7 @@ import { allocateClusterIP, allocateNodePort, usedClusterIPs, usedNodePorts, ser
 function invalid(name: string, field: string, value: unknown, detail: string): StatusError {
   const v = typeof value === 'string' ? `"${value}"` : String(value);
   const msg = `Service "${name}" is invalid: ${field}: Invalid value: ${v}: ${detail}`;
-  return new StatusError(422, 'Invalid', msg, { kind: 'Service', name, causes: [{ field, message: detail }] }, `The ${msg}`);
+  return new StatusError(422, 'Invalid', msg, { kind: 'Service', name, causes: [{ field, message: `Invalid value: ${v}: ${detail}` }] }, `The ${msg}`);
 }
 
 export function admitService(svc: KObject, others: KObject[], random: SeededRandom, old?: KObject): void {

@@ -11,6 +11,7 @@ import { events } from './events.js';
 import { configmaps, secrets, serviceaccounts } from './config.js';
 import { markEffectiveDefault, persistentvolumeclaims, persistentvolumes, storageclasses } from './storage.js';
 import { generic } from './generic.js';
+import { leases, limitranges, resourcequotas } from './policy.js';
 
 export type { TableHandler } from './common.js';
 
@@ -39,6 +40,9 @@ const HANDLERS: Record<string, TableHandler> = {
   persistentvolume: persistentvolumes,
   persistentvolumeclaim: persistentvolumeclaims,
   storageclass: storageclasses,
+  lease: leases,
+  resourcequota: resourcequotas,
+  limitrange: limitranges,
 };
 
 /** Plural resource names also resolve ("pods", "ingresses", "endpoints"). */
@@ -49,7 +53,7 @@ const PLURALS: Record<string, string> = {
   ingressclasses: 'ingressclass', namespaces: 'namespace', nodes: 'node', events: 'event',
   configmaps: 'configmap', secrets: 'secret', serviceaccounts: 'serviceaccount',
   persistentvolumes: 'persistentvolume', persistentvolumeclaims: 'persistentvolumeclaim',
-  storageclasses: 'storageclass',
+  storageclasses: 'storageclass', leases: 'lease', resourcequotas: 'resourcequota', limitranges: 'limitrange',
 };
 
 /** The printer for a Kind ("Pod") or plural resource ("pods"); NAME/AGE for anything else. */

@@ -23,6 +23,7 @@ import {
   validateKubeFinalizerName, validateLabelName, validateLabelSelector, validateLabels, validateNonnegative,
   validateObjectMeta, validateObjectMetaUpdate,
 } from './objectmeta.js';
+import { validateLease, validateLimitRange, validateResourceQuota } from './policy.js';
 
 export interface ValidateOptions {
   /** Overrides the built-in namespaced / cluster-scoped table (needed for custom resources). */
@@ -1846,6 +1847,12 @@ function validateCreateKind(o: KObject, opts: ValidateOptions): FieldError[] {
       return validateIngress(o, true);
     case 'Node':
       return validateNode(o);
+    case 'Lease':
+      return validateLease(o);
+    case 'ResourceQuota':
+      return validateResourceQuota(o);
+    case 'LimitRange':
+      return validateLimitRange(o);
     default:
       // Built-in kinds go through core's ObjectMeta check (legacy finalizer rule); others do not.
       return validateObjectMeta(o.metadata, namespacedFor(o, opts), nameValidatorFor(o.kind), P('metadata'), { kubeFinalizers: o.kind in NAME_RULES });

@@ -48,7 +48,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       for (const r of items) {
         const cells = [r.resource, r.shortNames.join(','), groupVersion(r), String(r.namespaced), r.kind];
-        if (wide) cells.push(`[${r.verbs.join(' ')}]`, r.categories.join(','));
+        if (wide) cells.push(r.verbs.join(','), r.categories.join(','));
         lines.push(cells.join('\t'));
       }
       ctx.out(tabwrite(lines.map((l) => l + '\n').join(''), GET_TABWRITER));

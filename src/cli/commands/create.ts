@@ -16,6 +16,7 @@ import { ResultPrinter } from '../print-result.js';
 import * as data from './create-data.js';
 import * as gen from './create-generators.js';
 import { registerBatch } from './create-batch.js';
+import { registerMore } from './create-more.js';
 
 interface Common {
   dryRun: DryRun;
@@ -175,6 +176,10 @@ export function register(program: Command, ctx: CommandContext): void {
     withCommonFlags,
     create: (c, resource, obj, f) =>
       createOne(c, resource, obj, common(f, c, true), (e) => `failed to create ${resource === 'jobs' ? 'job' : 'cronjob'}: ${e.message}`),
+  });
+  registerMore(create, ctx, {
+    withCommonFlags,
+    create: (c, resource, obj, f, label) => createOne(c, resource, obj, common(f, c, true), (e) => `failed to create ${label}: ${e.message}`),
   });
 }
 

@@ -2,7 +2,7 @@
 // (kubectl pkg/cmd/delete/delete.go; 1.34+ messages name the namespace).
 
 import type { Command } from 'commander';
-import { AggregateError, CliError } from '../../api/errors.js';
+import { AggregateError, CliError, StatusError } from '../../api/errors.js';
 import { kindWithGroup } from '../../api/registry.js';
 import type { PropagationPolicy } from '../../api/server.js';
 import { resolveTargets, type Target } from '../../resource/targets.js';
@@ -80,11 +80,20 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
     const done: Target[] = [];
     for (const t of targets) {
       if (dryRun !== 'client') {
-        api.delete(t.info, t.namespace, t.name, {
-          propagationPolicy: policy,
-          gracePeriodSeconds: grace >= 0 ? grace : undefined,
-          dryRun: dryRun === 'server',
-        });
+        // Each DELETE stands alone: a failure (the object already gone, say, when two files name it)
+        // is reported at the end and the rest go on.
+        try {
+          api.delete(t.info, t.namespace, t.name, {
+            propagationPolicy: policy,
+            gracePeriodSeconds: grace >= 0 ? grace : undefined,
+            dryRun: dryRun === 'server',
+          });
+        } catch (e) {
+          if (!(e instanceof StatusError)) throw e;
+          if (e.reason === 'NotFound' && f['ignoreNotFound']) continue;
+          errors.push(t.source ? e.withSource('deleting', t.source) : e);
+          continue;
+        }
       }
       done.push(t);
     }

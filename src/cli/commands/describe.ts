@@ -7,8 +7,9 @@ import { findResource, RESOURCES, type ResourceInfo } from '../../api/registry.j
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { describeObject } from '../../printers/describe/index.js';
+import { EVENTS_NOT_FETCHED } from '../../printers/describe/events.js';
 import { parseTypeArgs, refsFromFiles } from '../../resource/builder.js';
-import { listOptions } from '../../resource/select.js';
+import { listSelected } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
 import { collect } from '../flags.js';
 import { printServerWarnings } from '../warnings.js';
@@ -56,7 +57,7 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
         touched.push(req.info);
         const ns = f['allNamespaces'] ? undefined : namespace;
         if (req.names.length === 0) {
-          const items = api.list(req.info, ns, listOptions(f['selector'] as string | undefined, undefined, req.info.kind));
+          const items = listSelected(api, req.info, ns, f['selector'] as string | undefined, undefined);
           objs.push(...items);
           continue;
         }
@@ -74,7 +75,10 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
       }
     }
     const now = api.now();
-    return objs.map((o) => describeObject(o, describeContext(api, o, now, f['showEvents'] !== false)));
+    // kubectl 1.36 looks events up only when it describes a single object (checked with -v=6: no
+    // events request at all for two or more).
+    const showEvents = f['showEvents'] !== false && objs.length === 1;
+    return objs.map((o) => describeObject(o, describeContext(api, o, now, showEvents)));
   }, { readOnly: true });
   printServerWarnings(ctx, touched);
   if (texts.length === 0 && errors.length === 0) {
@@ -89,7 +93,7 @@ function describeContext(api: ApiServer, obj: KObject, now: number, showEvents: 
     ? api
         .list(findResource('events')!, obj.metadata.namespace ?? undefined)
         .filter((e) => matchesInvolved(e, obj))
-    : [];
+    : EVENTS_NOT_FETCHED;
   return {
     now,
     events,

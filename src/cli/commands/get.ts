@@ -11,7 +11,7 @@ import { parseOutput, asList, stripManagedFields, type OutputFormat } from '../.
 import { printTable } from '../../printers/table.js';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
 import { parseTypeArgs } from '../../resource/type-args.js';
-import { listOptions } from '../../resource/select.js';
+import { listSelected } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
 import { collect } from '../flags.js';
 import { printServerWarnings } from '../warnings.js';
@@ -163,7 +163,7 @@ async function run(o: GetOptions, ctx: CommandContext): Promise<void> {
         for (const name of req.names) fetchOne(api, req.info, namespace, name, o, errors, add);
       } else {
         const ns = o.allNamespaces ? undefined : namespace;
-        const items = api.list(req.info, ns, listOptions(o.selector, o.fieldSelector, req.info.kind));
+        const items = listSelected(api, req.info, ns, o.selector, o.fieldSelector);
         out.push({ info: req.info, objects: items });
       }
     }

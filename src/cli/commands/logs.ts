@@ -17,13 +17,16 @@
 
 import type { Command } from 'commander';
 import type { KObject } from '../../api/types.js';
-import { rfc3339 } from '../../sim/clock.js';
-import { loadLog, type ServedRequest } from '../../sim/traffic/state.js';
+import { containerLog } from '../../sim/logs.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../../api/errors.js';
 import { durationFlag } from '../duration.js';
 import { intFlag } from '../flags.js';
-import { badRequest, chooseContainer, containerStatus, getPod, podName } from '../container/target.js';
+import { chooseContainer } from '../container/target.js';
+import { findResource, qualifiedResource, type ResourceInfo } from '../../api/registry.js';
+import type { ApiServer } from '../../api/server.js';
+import { labelSelectorAsSelector, selectorFromSet, type Selector } from '../../api/labels.js';
+import { resolveType } from '../../resource/type-args.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;
@@ -49,14 +52,10 @@ export function register(program: Command, ctx: CommandContext): void {
       const sinceMs = f['since'] === undefined ? undefined : durationFlag('since', f['since']);
       const namespace = await ctx.namespace();
       const lines = await ctx.withApi((api) => {
-        const pod = getPod(api, namespace, podName(args[0]!));
+        const pod = logsPod(api, namespace, args[0]!, (t) => ctx.err(t));
         const { spec, init } = chooseContainer(pod, f['container'] as string | undefined, (s) => ctx.err(s));
         // The apiserver gives an unscheduled pod's log as empty.
-        if (!pod['spec']?.nodeName) return [];
-        const status = containerStatus(pod, spec.name, init) ?? {};
-        const first = pod['spec']?.containers?.[0]?.name;
-        const served = init ? [] : (loadLog(api.store)[pod.metadata.uid!] ?? []).filter((r) => (r.container ?? first) === spec.name);
-        const all = f['previous'] ? previousLog(pod, spec, status, served) : currentLog(pod, spec, status, served);
+        const all = containerLog(api, pod, spec, init, !!f['previous']);
         const from = sinceMs === undefined ? -Infinity : api.now() - sinceMs;
         return all.filter((l) => l.at >= from);
       }, { readOnly: true });
@@ -65,69 +64,97 @@ export function register(program: Command, ctx: CommandContext): void {
     });
 }
 
-const isNginx = (image: string): boolean => /(^|\/)nginx(:|@|$)/.test(image) || /(^|\/)nginx-unprivileged(:|@|$)/.test(image);
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const nginxErrorTime = (d: Date) =>
-  `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-const nginxAccessTime = (d: Date) =>
-  `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-
-function startLines(spec: Json, at: number): Line[] {
-  const image = String(spec.image ?? '');
-  if (isNginx(image))
-    return [
-      { at, text: '/docker-entrypoint.sh: Configuration complete; ready for start up' },
-      { at, text: `${nginxErrorTime(new Date(at))} [notice] 1#1: start worker processes` },
-    ];
-  return [{ at, text: `${rfc3339(at)} container ${spec.name} started (image ${image})` }];
-}
-
-function endLines(spec: Json, terminated: Json): Line[] {
-  const at = Date.parse(terminated.finishedAt);
-  if (isNginx(String(spec.image ?? '')) || Number.isNaN(at)) return [];
-  return [{ at, text: `${rfc3339(at)} container ${spec.name} exited with code ${terminated.exitCode ?? 0}` }];
-}
-
-function requestLine(spec: Json, r: ServedRequest): Line {
-  const at = Date.parse(r.time);
-  if (isNginx(String(spec.image ?? ''))) {
-    // nginx's own error page for a 500 is 177 bytes.
-    const [status, bytes, agent] = r.probeStatus !== undefined ? [r.probeStatus, 177, 'kube-probe/1.36'] : [200, 615, r.agent ?? 'curl/8.5.0'];
-    return { at, text: `${r.client} - - [${nginxAccessTime(new Date(at))}] "GET ${r.path} HTTP/1.1" ${status} ${bytes} "-" "${agent}" "-"` };
+/**
+ * The pod whose log is shown for POD or TYPE/NAME: kubectl logs' builder lookup (a NotFound is worded
+ * "error from server (NotFound): … in namespace …") and polymorphichelpers.LogsForObject, which for a
+ * controller takes the first of its pods in podutils.ByLogging order.
+ */
+function logsPod(api: ApiServer, namespace: string, arg: string, warn: (s: string) => void): KObject {
+  let info: ResourceInfo = findResource('pods')!;
+  let name = arg;
+  const slash = arg.indexOf('/');
+  if (slash !== -1) {
+    if (arg.indexOf('/', slash + 1) !== -1) throw new CliError('arguments in resource/name form may not have more than one slash');
+    if (slash === 0 || slash === arg.length - 1) throw new CliError('arguments in resource/name form must have a single resource and name');
+    info = resolveType(arg.slice(0, slash))[0]!;
+    name = arg.slice(slash + 1);
   }
-  if (r.probeStatus !== undefined) return { at, text: `${r.time} GET ${r.path} from ${r.client} (kube-probe/1.36): ${r.probeStatus}` };
-  return { at, text: `${r.time} GET ${r.path} from ${r.client}` };
-}
-
-/** The requests an instance served between its start and its end. */
-const during = (served: ServedRequest[], from: number, to = Infinity): ServedRequest[] =>
-  served.filter((r) => Date.parse(r.time) >= from && Date.parse(r.time) <= to);
-
-function currentLog(pod: KObject, spec: Json, status: Json, served: ServedRequest[]): Line[] {
-  const state = status.state ?? {};
-  const instance = state.running ?? state.terminated;
-  // Waiting to restart (CrashLoopBackOff): the kubelet serves the last instance's log.
-  if (!instance && status.lastState?.terminated) return previousLog(pod, spec, status, served);
-  if (!instance) {
-    const reason = state.waiting?.reason ?? (pod['status']?.phase === 'Pending' ? 'ContainerCreating' : 'PodInitializing');
-    // The kubelet words the common pull failures (validateContainerLogStatus).
-    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
-    throw badRequest(`container "${spec.name}" in pod "${pod.metadata.name}" is waiting to start: ${why}`);
+  const obj = api.tryGet(info, info.namespaced ? namespace : '', name);
+  if (!obj) {
+    throw new CliError(`error from server (NotFound): ${qualifiedResource(info)} ${JSON.stringify(name)} not found in namespace ${JSON.stringify(namespace)}`);
   }
-  const started = Date.parse(instance.startedAt);
-  // A request at the instant the last instance ended was that one's.
-  const lastEnd = Date.parse(status.lastState?.terminated?.finishedAt);
-  const mine = during(served, started).filter((r) => !(Date.parse(r.time) <= lastEnd));
-  const lines = [...startLines(spec, started), ...mine.map((r) => requestLine(spec, r))];
-  if (state.terminated) lines.push(...endLines(spec, state.terminated));
-  return lines;
+  if (obj.kind === 'Pod') return obj;
+  const selector = selectorForLogs(obj);
+  const pods = api.list(findResource('pods')!, namespace).filter((p) => selector.matches(p.metadata.labels ?? {}));
+  // The kubectl waits --pod-running-timeout for a pod to appear; no time passes here.
+  if (pods.length === 0) throw new CliError('timed out waiting for the condition');
+  const sorted = [...pods].sort(byLogging);
+  if (sorted.length > 1) warn(`Found ${sorted.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
+  return sorted[0]!;
 }
 
-function previousLog(pod: KObject, spec: Json, status: Json, served: ServedRequest[]): Line[] {
-  const last = status.lastState?.terminated;
-  if (!last) throw badRequest(`previous terminated container "${spec.name}" in pod "${pod.metadata.name}" not found`);
-  const [from, to] = [Date.parse(last.startedAt), Date.parse(last.finishedAt)];
-  return [...startLines(spec, from), ...during(served, from, to).map((r) => requestLine(spec, r)), ...endLines(spec, last)];
+/** polymorphichelpers.SelectorsForObject, for the kinds kube-lite serves. */
+function selectorForLogs(obj: KObject): Selector {
+  const spec = (obj as Json)['spec'] ?? {};
+  const type = `*${obj.apiVersion.split('/').pop()}.${obj.kind}`;
+  const fail = (why: string): never => {
+    throw new CliError(`cannot get the logs from ${type}: ${why}`);
+  };
+  try {
+    switch (obj.kind) {
+      case 'ReplicationController':
+        return selectorFromSet(spec.selector);
+      case 'ReplicaSet':
+      case 'Deployment':
+      case 'DaemonSet':
+      case 'StatefulSet':
+      case 'Job':
+        return labelSelectorAsSelector(spec.selector);
+      case 'Service':
+        if (spec.selector == null) fail(`invalid service '${obj.metadata.name}': Service is defined without a selector`);
+        return selectorFromSet(spec.selector);
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    fail(`invalid label selector: ${(e as Error).message}`);
+  }
+  return fail(`selector for ${type} not implemented`);
+}
+
+/** podutils.ByLogging: the pod most worth reading first. */
+function byLogging(a: KObject, b: KObject): number {
+  const less = (x: Json, y: Json): boolean => {
+    const [nx, ny] = [x.spec?.nodeName ?? '', y.spec?.nodeName ?? ''];
+    if (nx !== ny && (nx === '' || ny === '')) return nx !== '';
+    const rank: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+    const [px, py] = [rank[x.status?.phase] ?? 0, rank[y.status?.phase] ?? 0];
+    if (px !== py) return px < py;
+    const [rx, ry] = [readyTime(x), readyTime(y)];
+    if ((rx !== undefined) !== (ry !== undefined)) return rx !== undefined;
+    if (rx !== undefined && ry !== undefined && !sameTime(rx, ry)) return afterOrZero(ry, rx);
+    const [cx, cy] = [maxRestarts(x), maxRestarts(y)];
+    if (cx !== cy) return cx > cy;
+    const [tx, ty] = [Date.parse(x.metadata?.creationTimestamp ?? ''), Date.parse(y.metadata?.creationTimestamp ?? '')];
+    if (!sameTime(tx, ty)) return afterOrZero(ty, tx);
+    return false;
+  };
+  return less(a as Json, b as Json) ? -1 : less(b as Json, a as Json) ? 1 : 0;
+}
+
+/** The Ready condition's lastTransitionTime (NaN when unset) for a ready pod, else undefined. */
+function readyTime(pod: Json): number | undefined {
+  const c = (pod.status?.conditions ?? []).find((x: Json) => x.type === 'Ready');
+  return c?.status === 'True' ? Date.parse(c.lastTransitionTime ?? '') : undefined;
+}
+
+const sameTime = (p: number, q: number): boolean => p === q || (Number.isNaN(p) && Number.isNaN(q));
+
+/** afterOrZero: a zero time counts as the latest. */
+function afterOrZero(t1: number, t2: number): boolean {
+  if (Number.isNaN(t1) || Number.isNaN(t2)) return Number.isNaN(t1);
+  return t1 > t2;
+}
+
+function maxRestarts(pod: Json): number {
+  return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c: Json) => Number(c.restartCount ?? 0)));
 }

@@ -67,11 +67,24 @@ async function run(args: string[], f: Record<string, unknown>, ctx: CommandConte
         if (type === 'json') {
           if (!Array.isArray(patch)) throw new CliError('unable to parse patch: json: cannot unmarshal object into Go value of type jsonpatch.Patch');
           patched = applyJsonPatch(live, patch) as KObject;
-        } else if (type === 'merge') patched = jsonMergePatch(live, patch as never) as KObject;
-        else patched = strategicMergePatch(live, patch as never, live.kind) as KObject;
+        } else {
+          // The apiserver (field validation Warn, as kubectl patch sends none) unmarshals a merge or
+          // strategic merge patch into a map first.
+          if (patch !== null && (typeof patch !== 'object' || Array.isArray(patch))) {
+            const kind = Array.isArray(patch) ? 'array' : typeof patch === 'boolean' ? 'bool' : typeof patch;
+            const err = `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
+            throw new StatusError(400, 'BadRequest', type === 'merge' ? `error decoding patch: ${err}` : err);
+          }
+          patched =
+            type === 'merge'
+              ? (jsonMergePatch(live, patch as never) as KObject)
+              : (strategicMergePatch(live, (patch ?? {}) as never, live.kind) as KObject);
+        }
       } catch (e) {
         if (e instanceof CliError || e instanceof StatusError) throw e;
-        throw new StatusError(422, 'UnprocessableEntity', (e as Error).message);
+        // A 422 with no details: kubectl's CheckErr words it "The request is invalid: <message>".
+        const message = (e as Error).message;
+        throw new StatusError(422, 'Invalid', message, undefined, `The request is invalid: ${message}`);
       }
       if (deepEqual(patched, live)) {
         printer.print({ info: t.info, obj: live, operation: withDryRun('patched (no change)', dryRun) });

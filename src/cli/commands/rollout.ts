@@ -154,6 +154,8 @@ async function history(ctx: CommandContext, args: string[], f: Flags): Promise<v
   if (errors.length > 0) throw new AggregateError(errors);
 }
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 function groupKind(info: ResourceInfo): string {
   return info.group ? `${info.kind}.${info.group}` : info.kind;
 }
@@ -168,6 +170,11 @@ async function undo(ctx: CommandContext, args: string[], f: Flags): Promise<void
     for (const t of await resolve(ctx, args, f, api, errors)) {
       const byRevisions = t.info.kind === 'DaemonSet' || t.info.kind === 'StatefulSet';
       if (!byRevisions && t.info.kind !== 'Deployment') throw new CliError(`no rollbacker has been implemented for "${groupKind(t.info)}"`);
+      if (t.object!.metadata.annotations?.[LAST_APPLIED] !== undefined) {
+        ctx.err(
+          `Warning: resource ${t.info.resource}/${t.name} was previously managed with 'kubectl apply'. Rolling back will not update the ${LAST_APPLIED} annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n`,
+        );
+      }
       const result = byRevisions
         ? rollbackToRevision(t.object!, controllerRevisionsOf(api, t.object!), toRevision, dryRun === 'client')
         : rollback(t.object!, revisions(api, t.object!), toRevision, dryRun === 'client');

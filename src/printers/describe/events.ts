@@ -20,7 +20,14 @@ export function eventInterval(e: KObject, now: number): string {
   return first;
 }
 
+/**
+ * The events of a describe that did not look them up (--show-events=false, or several objects):
+ * kubectl's describers then get nil events and print no Events section at all.
+ */
+export const EVENTS_NOT_FETCHED: KObject[] = Object.freeze([]) as unknown as KObject[];
+
 export function describeEvents(events: KObject[], w: Writer, now: number): void {
+  if (events === EVENTS_NOT_FETCHED) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

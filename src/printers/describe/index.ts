@@ -32,7 +32,7 @@ export interface DescribeContext {
   events: KObject[]; // v1 Events whose involvedObject is this object (caller filters; describers sort)
   /**
    * Related objects by plural resource; no namespace = all namespaces. Describers ask for: pods,
-   * replicasets, endpointslices, services, resourcequotas, limitranges, leases ('kube-node-lease')
+   * replicasets, endpointslices, services, resourcequotas, limitranges, leases.coordination.k8s.io ('kube-node-lease')
    * and resourceslices (cluster-wide). Unknown resources should return [].
    */
   list(resource: string, namespace?: string): KObject[];

@@ -8,7 +8,7 @@
 
 import type { KObject } from '../../api/types.js';
 import { StatusError } from '../../api/errors.js';
-import { KINDS, MESSAGES, isScalar, type FieldDef, type MessageDef } from './schema.js';
+import { ANY_VERSION_KINDS, KINDS, MESSAGES, isScalar, type FieldDef, type MessageDef } from './schema.js';
 import { WIRE_FIXED32, WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader, float32, float64, readFields, toInt32, toInt64, toUint, wireError, type WireField } from './wire.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
@@ -68,7 +68,7 @@ export function readEnvelope(body: Uint8Array): UnknownEnvelope {
 export function decodeProtobufObject(body: Uint8Array): KObject {
   const env = readEnvelope(body);
   if (!env.kind || !env.apiVersion) throw wireError('the runtime.Unknown envelope has no apiVersion/kind');
-  const msgName = KINDS[`${env.apiVersion} ${env.kind}`];
+  const msgName = KINDS[`${env.apiVersion} ${env.kind}`] ?? ANY_VERSION_KINDS[env.kind];
   if (!msgName || env.contentEncoding !== '' || (env.contentType !== '' && env.contentType !== PROTOBUF_MEDIA_TYPE)) {
     throw unsupportedMediaType();
   }

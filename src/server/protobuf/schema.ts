@@ -21,6 +21,8 @@ OwnerReference: 5 apiVersion s!; 1 kind s!; 3 name s!; 4 uid s!; 6 controller b?
 ManagedFieldsEntry: 1 manager s; 2 operation s; 3 apiVersion s; 4 time Time?; 6 fieldsType s; 7 fieldsV1 FieldsV1?; 8 subresource s
 LabelSelector: 1 matchLabels m<s>; 2 matchExpressions LabelSelectorRequirement*
 LabelSelectorRequirement: 1 key s!; 2 operator s!; 3 values s*
+DeleteOptions: 1 gracePeriodSeconds i64?; 2 preconditions Preconditions?; 3 orphanDependents b?; 4 propagationPolicy s?; 5 dryRun s*; 6 ignoreStoreReadErrorWithClusterBreakingPotential b?
+Preconditions: 1 uid s?; 2 resourceVersion s?
 Condition: 1 type s!; 2 status s!; 3 observedGeneration i64; 4 lastTransitionTime Time!; 5 reason s!; 6 message s!
 
 # k8s.io/api/core/v1
@@ -140,7 +142,7 @@ DeploymentCondition: 1 type s!; 2 status s!; 6 lastUpdateTime Time; 7 lastTransi
 
 # k8s.io/api/batch/v1
 Job: 1 metadata ObjectMeta; 2 spec JobSpec; 3 status JobStatus
-JobSpec: 1 parallelism i32?; 2 completions i32?; 3 activeDeadlineSeconds i64?; 11 podFailurePolicy PodFailurePolicy?; 14 successPolicy SuccessPolicy?; 7 backoffLimit i32?; 12 backoffLimitPerIndex i32?; 13 maxFailedIndexes i32?; 4 selector LabelSelector?; 5 manualSelector b?; 6 template PodTemplateSpec; 8 ttlSecondsAfterFinished i32?; 9 completionMode s?; 10 suspend b?; 15 podReplacementPolicy s?; 16 managedBy s?
+JobSpec: 1 parallelism i32?; 2 completions i32?; 3 activeDeadlineSeconds i64?; 11 podFailurePolicy PodFailurePolicy?; 16 successPolicy SuccessPolicy?; 7 backoffLimit i32?; 12 backoffLimitPerIndex i32?; 13 maxFailedIndexes i32?; 4 selector LabelSelector?; 5 manualSelector b?; 6 template PodTemplateSpec; 8 ttlSecondsAfterFinished i32?; 9 completionMode s?; 10 suspend b?; 14 podReplacementPolicy s?; 15 managedBy s?
 PodFailurePolicy: 1 rules PodFailurePolicyRule*!
 PodFailurePolicyRule: 1 action s!; 2 onExitCodes PodFailurePolicyOnExitCodesRequirement?; 3 onPodConditions PodFailurePolicyOnPodConditionsPattern*
 PodFailurePolicyOnExitCodesRequirement: 1 containerName s?; 2 operator s!; 3 values i32*!
@@ -186,6 +188,8 @@ PodDisruptionBudget: 1 metadata ObjectMeta; 2 spec PodDisruptionBudgetSpec; 3 st
 PodDisruptionBudgetSpec: 1 minAvailable IntOrString?; 2 selector LabelSelector?; 3 maxUnavailable IntOrString?; 4 unhealthyPodEvictionPolicy s?
 PodDisruptionBudgetStatus: 1 observedGeneration i64; 2 disruptedPods m<Time>; 3 disruptionsAllowed i32!; 4 currentHealthy i32!; 5 desiredHealthy i32!; 6 expectedPods i32!; 7 conditions Condition*
 
+Eviction: 1 metadata ObjectMeta; 2 deleteOptions DeleteOptions?
+
 # k8s.io/api/scheduling/v1
 PriorityClass: 1 metadata ObjectMeta; 2 value i32!; 3 globalDefault b; 4 description s; 5 preemptionPolicy s?
 
@@ -198,6 +202,9 @@ TokenRequestStatus: 1 token s!; 2 expirationTimestamp Time!
 
 /** Messages with a custom JSON form (metav1.Time, resource.Quantity, intstr.IntOrString, ...). */
 export const SPECIAL_MESSAGES = ['Time', 'MicroTime', 'Duration', 'Quantity', 'IntOrString', 'FieldsV1', 'RawExtension'] as const;
+
+/** Kinds registered in every group-version (metav1.AddToGroupVersion): decoded whatever the apiVersion. */
+export const ANY_VERSION_KINDS: Record<string, string> = { DeleteOptions: 'DeleteOptions' };
 
 /** Top-level kinds: `apiVersion kind` → message. */
 export const KINDS: Record<string, string> = {
@@ -216,6 +223,8 @@ export const KINDS: Record<string, string> = {
   'rbac.authorization.k8s.io/v1 ClusterRoleBinding': 'ClusterRoleBinding',
   'networking.k8s.io/v1 Ingress': 'Ingress',
   'policy/v1 PodDisruptionBudget': 'PodDisruptionBudget',
+  'policy/v1 Eviction': 'Eviction',
+  'policy/v1beta1 Eviction': 'Eviction',
   'scheduling.k8s.io/v1 PriorityClass': 'PriorityClass',
   'authentication.k8s.io/v1 TokenRequest': 'TokenRequest',
 };

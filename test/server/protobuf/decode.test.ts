@@ -76,6 +76,25 @@ describe('wire format', () => {
     expect(decodeProtobufObject(envelope('batch/v1', 'Job', job(-2))).spec.activeDeadlineSeconds).toBe(-2);
   });
 
+  it('decodes JobSpec fields 14-16 (podReplacementPolicy, managedBy, successPolicy) as generated.proto numbers them', () => {
+    const spec = [...lField(14, 'TerminatingOrFailed'), ...lField(15, 'kubernetes.io/job-controller'), ...lField(16, lField(1, vField(2, 1)))];
+    const job = decodeProtobufObject(envelope('batch/v1', 'Job', [...lField(1, lField(1, 'j')), ...lField(2, spec)]));
+    expect(job.spec).toEqual({ successPolicy: { rules: [{ succeededCount: 1 }] }, podReplacementPolicy: 'TerminatingOrFailed', managedBy: 'kubernetes.io/job-controller' });
+  });
+
+  it('decodes policy/v1 Eviction and DeleteOptions (whatever group-version the envelope names)', () => {
+    const opts = [...vField(1, 30), ...lField(2, lField(1, 'uid-1')), ...lField(4, 'Background'), ...lField(5, 'All')];
+    expect(decodeProtobufObject(envelope('policy/v1', 'Eviction', [...lField(1, [...lField(1, 'p'), ...lField(3, 'default')]), ...lField(2, opts)]))).toEqual({
+      kind: 'Eviction',
+      apiVersion: 'policy/v1',
+      metadata: { name: 'p', namespace: 'default' },
+      deleteOptions: { gracePeriodSeconds: 30, preconditions: { uid: 'uid-1' }, propagationPolicy: 'Background', dryRun: ['All'] },
+    });
+    for (const gv of ['v1', 'meta.k8s.io/v1', 'apps/v1']) {
+      expect(decodeProtobufObject(envelope(gv, 'DeleteOptions', lField(4, 'Foreground')))).toEqual({ kind: 'DeleteOptions', apiVersion: gv, metadata: {}, propagationPolicy: 'Foreground' });
+    }
+  });
+
   it('skips unknown fields of every wire type', () => {
     const unknown = [...vField(99, 300), ...key(98, 1), 1, 2, 3, 4, 5, 6, 7, 8, ...key(97, 5), 1, 2, 3, 4, ...lField(96, 'junk'), ...key(95, 3), ...vField(1, 1), ...key(95, 4)];
     const raw = [...unknown, ...lField(1, [...lField(1, 'cm'), ...unknown]), ...lField(2, [...lField(1, 'a'), ...lField(2, 'b')])];

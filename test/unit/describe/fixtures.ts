@@ -1374,6 +1374,7 @@ export function lister(all: KObject[]) {
     endpointslices: 'EndpointSlice',
     services: 'Service',
     leases: 'Lease',
+    'leases.coordination.k8s.io': 'Lease',
     resourcequotas: 'ResourceQuota',
     limitranges: 'LimitRange',
     secrets: 'Secret',
