@@ -238,12 +238,17 @@ export const PATCH_TYPES = [
 ];
 
 function applyPatch(type: string, live: KObject, patchDoc: unknown, kind: string): KObject {
+  // Go's encoding/json names the JSON type it could not put into the Go one.
+  const goKind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'boolean' ? 'bool' : typeof v);
   if (type === 'application/json-patch+json') {
-    if (!Array.isArray(patchDoc)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    if (!Array.isArray(patchDoc)) throw badRequest(`json: cannot unmarshal ${goKind(patchDoc)} into Go value of type jsonpatch.Patch`);
     return applyJsonPatch(live as never, patchDoc as never) as unknown as KObject;
   }
-  if (patchDoc === null || typeof patchDoc !== 'object' || Array.isArray(patchDoc)) {
-    throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+  if (patchDoc === null) patchDoc = {}; // JSON null decodes into a nil map: a patch that changes nothing
+  if (typeof patchDoc !== 'object' || Array.isArray(patchDoc)) {
+    // The apiserver unmarshals a merge or strategic merge patch into a map first.
+    const err = `json: cannot unmarshal ${goKind(patchDoc)} into Go value of type map[string]interface {}`;
+    throw badRequest(type === 'application/merge-patch+json' ? `error decoding patch: ${err}` : err);
   }
   if (type === 'application/merge-patch+json') return jsonMergePatch(live as never, patchDoc as never) as unknown as KObject;
   return strategicMergePatch(live as never, patchDoc as never, kind) as unknown as KObject;

@@ -81,16 +81,14 @@ describe('diff', () => {
     const r = await diff({}, '-f', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    // The generation moves with the spec, as on a real server; managedFields stay out.
+    // The generation moves with the spec, as on a real server; managedFields stay out. The merged
+    // object keeps the live last-applied-configuration: diff patches without it (kubectl's diff.go).
     expect(normalize(r.stdout)).toBe(`diff -u -N /tmp/LIVE-X/apps.v1.Deployment.default.web /tmp/MERGED-X/apps.v1.Deployment.default.web
 --- /tmp/LIVE-X/apps.v1.Deployment.default.web\tTIME
 +++ /tmp/MERGED-X/apps.v1.Deployment.default.web\tTIME
-@@ -4,9 +4,9 @@
-   annotations:
-     deployment.kubernetes.io/revision: "1"
+@@ -6,7 +6,7 @@
      kubectl.kubernetes.io/last-applied-configuration: |
--      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.25","name":"nginx"}]}}}}
-+      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},"spec":{"replicas":3,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.27","name":"nginx"}]}}}}
+       {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.25","name":"nginx"}]}}}}
    creationTimestamp: "2026-01-01T00:00:00Z"
 -  generation: 1
 +  generation: 2

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError, RawError } from '../../api/errors.js';
 import { parseSelector } from '../../api/labels.js';
-import { lastApplied, withLastApplied } from '../../api/lastapplied.js';
+import { LAST_APPLIED, lastApplied } from '../../api/lastapplied.js';
 import { createThreeWayMergePatch, strategicMergePatch } from '../../api/patch/index.js';
 import type { ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
@@ -142,7 +142,9 @@ function versionsOf(api: ApiServer, ref: ResourceRef, ctx: CommandContext): Vers
     // kubectl dry-run creates the manifest as is: no last-applied annotation on this side.
     return { name, merged: api.create(ref.info, local, { dryRun: true }) };
   }
-  const patch = createThreeWayMergePatch(lastApplied(live), withLastApplied(local), live, live.kind);
+  // diff asks for the modified configuration without the annotation (GetModifiedConfiguration with
+  // annotate=false): the merged object keeps the live last-applied-configuration.
+  const patch = createThreeWayMergePatch(lastApplied(live), withoutLastApplied(local), live, live.kind);
   // An empty patch is not sent (apply's Patcher), so nothing, not even the generation, changes.
   const merged =
     Object.keys(patch).length === 0
@@ -152,6 +154,12 @@ function versionsOf(api: ApiServer, ref: ResourceRef, ctx: CommandContext): Vers
     ctx.err(`Warning: Detected changes to resource ${ref.name} which is currently being deleted.\n`);
   }
   return { name, live, merged };
+}
+
+/** The manifest with an annotations map (empty if need be) that lacks the last-applied annotation. */
+function withoutLastApplied(obj: KObject): KObject {
+  const { [LAST_APPLIED]: _dropped, ...rest } = obj.metadata?.annotations ?? {};
+  return { ...obj, metadata: { ...obj.metadata, annotations: rest } };
 }
 
 /** `<group>.<version>.<Kind>.<namespace>.<name>`, the group and its dot omitted for the core group. */
