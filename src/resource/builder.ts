@@ -28,6 +28,29 @@ export function refsFromFiles(opts: FileOptions): ResourceRef[] {
   return refs;
 }
 
+/**
+ * The same with the builder's ContinueOnError (apply): an object whose kind the server does not serve
+ * is reported and the others are still returned.
+ */
+export function refsFromFilesContinuing(opts: FileOptions): { refs: ResourceRef[]; errors: Error[] } {
+  const refs: ResourceRef[] = [];
+  const errors: Error[] = [];
+  for (const { source, doc } of readSources(opts.filenames, opts.recursive, opts.cwd, opts.readStdin)) {
+    for (const obj of flattenList(doc, source)) {
+      try {
+        refs.push(mapObject(obj, source, opts));
+      } catch (e) {
+        if (!(e instanceof MappingError)) throw e;
+        errors.push(e);
+      }
+    }
+  }
+  return { refs, errors };
+}
+
+/** "no matches for kind": the server does not serve the object's kind. */
+export class MappingError extends RawError {}
+
 function flattenList(doc: unknown, source: string): KObject[] {
   if (doc === null || doc === undefined) return [];
   if (typeof doc !== 'object' || Array.isArray(doc)) {
@@ -103,7 +126,7 @@ function mapObject(obj: KObject, source: string, opts: FileOptions): ResourceRef
   if (!info) {
     const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
     const group = String(obj.apiVersion);
-    throw new RawError(
+    throw new MappingError(
       `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${obj.kind}" in version "${group}"\nensure CRDs are installed first`,
     );
   }

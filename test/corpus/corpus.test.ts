@@ -68,7 +68,8 @@ function classify(code: number, stderr: string): Outcome {
   if (code === 0) return { outcome: 'applied' };
   // kubectl's errors start with one of these; anything else (a stack trace, a bare message) is a failure.
   const first = stderr.replace(/^Warning: .*\n/gm, '').split('\n')[0] ?? '';
-  const kubectlShaped = /^(error: |Error from server |The )/.test(first);
+  // (Several errors print as kubectl's MultipleErrors: one per line, without the "error: " prefix.)
+  const kubectlShaped = /^(error: |Error from server |The |resource mapping not found for name: )/.test(first);
   if (!kubectlShaped) return { outcome: 'failure', stderr };
   return { outcome: 'rejected', stderr };
 }

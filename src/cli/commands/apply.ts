@@ -10,7 +10,7 @@ import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { reconcile } from '../../controllers/index.js';
 import { parseOutput } from '../../printers/output.js';
-import { refsFromFiles, type ResourceRef } from '../../resource/builder.js';
+import { refsFromFilesContinuing, type ResourceRef } from '../../resource/builder.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun, withDryRun, type DryRun } from '../dryrun.js';
 import { collect } from '../flags.js';
@@ -45,7 +45,7 @@ export function register(program: Command, ctx: CommandContext): void {
 
 async function run(ctx: CommandContext, filenames: string[], recursive: boolean, dryRun: DryRun, printer: ResultPrinter): Promise<void> {
   const namespace = await ctx.namespace();
-  const refs = refsFromFiles({
+  const { refs, errors: mappingErrors } = refsFromFilesContinuing({
     filenames,
     recursive,
     cwd: ctx.io.cwd,
@@ -53,8 +53,9 @@ async function run(ctx: CommandContext, filenames: string[], recursive: boolean,
     namespace,
     enforceNamespace: ctx.namespaceExplicit(),
   });
-  if (refs.length === 0) throw new CliError('no objects passed to apply');
-  const errors: Error[] = [];
+  // As kubectl's apply: objects of unknown kinds are reported (first), the others still applied.
+  if (refs.length === 0 && mappingErrors.length === 0) throw new CliError('no objects passed to apply');
+  const errors: Error[] = [...mappingErrors];
   await ctx.withApi((api) => {
     for (const ref of refs) {
       try {
