@@ -93,10 +93,13 @@ export function dirDigest(dir: string): string {
   return h.digest('hex');
 }
 
-/** The files a cluster directory holds at rest: the manifest and the segments it names, no more. */
+/** The files a cluster directory holds at rest: the manifest and the segments and journals it names, no more. */
 export function strayFiles(dir: string): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as { segments: Record<string, string> };
-  const live = new Set(Object.values(manifest.segments));
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as {
+    segments: Record<string, string>;
+    journals?: Record<string, { file: string }>;
+  };
+  const live = new Set([...Object.values(manifest.segments), ...Object.values(manifest.journals ?? {}).map((j) => j.file)]);
   const top = fs.readdirSync(dir).filter((f) => f !== 'state.json' && f !== 'objects');
   const segs = fs.existsSync(path.join(dir, 'objects')) ? fs.readdirSync(path.join(dir, 'objects')).filter((f) => !live.has(f)) : [];
   return [...top, ...segs.map((f) => `objects/${f}`)];
