@@ -21,6 +21,8 @@ import { STATE_FILE } from '../store/file-store.js';
 const RECONCILE_EVERY_MS = 5000;
 /** A batch this large means clients are streaming requests (interactive use sends a few at a time). */
 const LOAD_BATCH = 16;
+/** How long a batch that showed load keeps the server in its under-load mode. */
+const LOAD_MEMORY_MS = 250;
 
 export type Job<T> = (session: ClusterSession) => T;
 
@@ -58,6 +60,8 @@ export class Batcher {
   /** The last committed session: its objects are reused while nobody else writes (FileStoreTxn.open). */
   private previous: ClusterSession | undefined;
   private lastReconcile = 0;
+  /** When a batch last showed load (many requests in it, or more waiting). */
+  private lastLoad = Number.NEGATIVE_INFINITY;
   private deferTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   readonly stats: BatchStats = { batches: 0, requests: 0 };
@@ -144,7 +148,12 @@ export class Batcher {
       // answered. Under load (more requests already waiting) they run at most every RECONCILE_EVERY_MS:
       // their cost then spreads over many requests instead of being paid per batch.
       const sinceLast = performance.now() - this.lastReconcile;
-      const busy = (this.queue.length > 0 || jobs.length >= LOAD_BATCH) && sinceLast < RECONCILE_EVERY_MS;
+      // Under a stream of requests the batches alternate between full and nearly empty ones (the
+      // clients answered by one batch send again while the next one starts): load is remembered for a
+      // while, or every nearly empty batch would pay for the controllers again.
+      const now = performance.now();
+      if (this.queue.length > 0 || jobs.length >= LOAD_BATCH) this.lastLoad = now;
+      const busy = now - this.lastLoad < LOAD_MEMORY_MS && sinceLast < RECONCILE_EVERY_MS;
       if (!busy) {
         session.reconcileIfNeeded();
         this.lastReconcile = performance.now();
