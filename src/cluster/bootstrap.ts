@@ -34,7 +34,7 @@ export function bootstrapCluster(api: ApiServer, opts: BootstrapOptions): void {
   }
   const nodes = findResource('nodes')!;
   nodeNames(opts.clusterName, opts.nodes).forEach((name, i) => {
-    const node = api.create(nodes, nodeObject(api, opts.clusterName, name, i));
+    const node = api.create(nodes, nodeObject(api, opts.clusterName, name, i, opts.nodes));
     // The kubelet's heartbeat lease in kube-node-lease (UID from a side stream: see createNodeLease).
     createNodeLease(api, node, api.now());
   });
@@ -85,8 +85,10 @@ function createIngressClass(api: ApiServer): void {
   }
 }
 
-function nodeObject(api: ApiServer, clusterName: string, name: string, index: number): KObject {
+function nodeObject(api: ApiServer, clusterName: string, name: string, index: number, count: number): KObject {
   const controlPlane = index === 0;
+  // kind taints its control-plane node only when there are workers: a one-node cluster runs pods.
+  const tainted = controlPlane && count > 1;
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -131,7 +133,7 @@ function nodeObject(api: ApiServer, clusterName: string, name: string, index: nu
       podCIDR,
       podCIDRs: [podCIDR],
       providerID: `kind://docker/${clusterName}/${name}`,
-      ...(controlPlane ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}),
+      ...(tainted ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}),
     },
     status: {
       addresses: [

@@ -86,10 +86,17 @@ function decorate(table: Table, opts: PrintTableOptions): { columns: TableColumn
   return { columns, rows };
 }
 
-/** Renders a server-side Table as `kubectl get` prints it; '' when there are no rows. */
-export function printTable(table: Table, opts: PrintTableOptions): string {
+/**
+ * The tab-separated lines of a decorated table (printTable before the tabwriter); '' when there are
+ * no rows. `eventType`: --output-watch-events' EVENT column, added in front after decorating.
+ */
+function tableLines(table: Table, opts: PrintTableOptions, eventType?: WatchEventType): string {
   if (table.rows.length === 0) return '';
   const { columns, rows } = decorate(table, opts);
+  if (eventType !== undefined) {
+    columns.unshift({ name: 'Event', type: 'string', priority: 0 });
+    for (const cells of rows) cells.unshift(formatEventType(eventType));
+  }
   const shown = (c: TableColumn): boolean => opts.wide || c.priority === 0;
   const lines: string[] = [];
   if (!opts.noHeaders) lines.push(columns.filter(shown).map((c) => c.name.toUpperCase()).join('\t'));
@@ -101,5 +108,44 @@ export function printTable(table: Table, opts: PrintTableOptions): string {
     }
     lines.push(out.join('\t'));
   }
-  return tabwrite(lines.map((l) => l + '\n').join(''), GET_TABWRITER);
+  return lines.map((l) => l + '\n').join('');
+}
+
+/** Renders a server-side Table as `kubectl get` prints it; '' when there are no rows. */
+export function printTable(table: Table, opts: PrintTableOptions): string {
+  const text = tableLines(table, opts);
+  return text === '' ? '' : tabwrite(text, GET_TABWRITER);
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** tableprinter.go formattedEventType: padded to one width, as each event row is flushed alone. */
+function formatEventType(type: WatchEventType): string {
+  return type.padEnd(8, ' ');
+}
+
+/**
+ * `kubectl get -w`'s table printer: one HumanReadablePrinter and one tabwriter for the whole watch.
+ * The header goes out with the first table that has rows (printedHeaders; the columns of one kind
+ * never change), and the tabwriter remembers every column's widest cell across flushes
+ * (RememberWidths), so a later row is padded to the widths of everything printed before it.
+ */
+export class WatchTablePrinter {
+  private printedHeaders = false;
+  private readonly widths: number[] = [];
+
+  constructor(private readonly opts: PrintTableOptions) {}
+
+  /**
+   * Prints tables and flushes once (kubectl flushes after the initial list and after each event);
+   * `eventType` per table with --output-watch-events.
+   */
+  flush(tables: { table: Table; eventType?: WatchEventType }[]): string {
+    let text = '';
+    for (const { table, eventType } of tables) {
+      text += tableLines(table, { ...this.opts, noHeaders: this.opts.noHeaders || this.printedHeaders }, eventType);
+      if (table.rows.length > 0) this.printedHeaders = true;
+    }
+    return text === '' ? '' : tabwrite(text, GET_TABWRITER, this.widths);
+  }
 }

@@ -19,8 +19,12 @@ function runeCount(s: string): number {
   return n;
 }
 
-/** Formats `text` (lines separated by '\n', cells by '\t') as Go's tabwriter would. */
-export function tabwrite(text: string, opts: TabwriterOptions): string {
+/**
+ * Formats `text` (lines separated by '\n', cells by '\t') as Go's tabwriter would. `remembered`: the
+ * per-column maximum widths of liggitt/tabwriter's RememberWidths flag (kubectl's get tabwriter),
+ * kept across calls - one call is one Flush(); the caller keeps the array between flushes.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions, remembered?: number[]): string {
   const rawLines = text.split('\n');
   const lines = rawLines.map((l) => l.split('\t'));
   const widths: number[] = [];
@@ -54,6 +58,14 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
         const cells = lines[cur]!;
         if (column >= cells.length - 1) break;
         width = Math.max(width, runeCount(cells[column]!) + opts.padding);
+      }
+      if (remembered) {
+        // RememberWidths: a column is at least as wide as it ever was; a wider one is remembered.
+        if (remembered.length < widths.length) remembered.push(...widths.slice(remembered.length));
+        const max = remembered[widths.length];
+        if (max === undefined) remembered.push(width);
+        else if (max > width) width = max;
+        else if (max < width) remembered[widths.length] = width;
       }
       widths.push(width);
       line0 = format(line0, cur);

@@ -18,6 +18,16 @@ describe('cluster advance', () => {
   });
 });
 
+describe('cluster create --nodes 1', () => {
+  it('leaves the lone control-plane node untainted, as kind does, so pods run on it', async () => {
+    const home = tempHome();
+    await run(home, 'cluster', 'create', 'one', '--nodes', '1');
+    expect(await jsonpath(home, 'node', 'one-control-plane', '{.spec.taints}')).toBe('');
+    await run(home, 'run', 'p', '--image=nginx');
+    expect(await jsonpath(home, 'pod', 'p', '{.status.phase} {.spec.nodeName}')).toBe('Running one-control-plane');
+  });
+});
+
 describe('node-down and node-up', () => {
   it('in instant timing: NotReady, tainted, pods evicted and replaced at once', async () => {
     const home = tempHome();

@@ -6,14 +6,17 @@ import { CliError, RawError, StatusError } from '../../api/errors.js';
 import { kindWithGroup, type ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import { tableFor } from '../../api/tables/index.js';
+import type { WatchEventType } from '../../printers/table.js';
 import type { KObject } from '../../api/types.js';
 import { parseOutput, asList, stripManagedFields, type OutputFormat } from '../../printers/output.js';
-import { printTable } from '../../printers/table.js';
+import { printTable, WatchTablePrinter } from '../../printers/table.js';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter.js';
 import { parseTypeArgs } from '../../resource/type-args.js';
 import { listSelected } from '../../resource/select.js';
 import type { CommandContext } from '../context.js';
+import { parseGoDuration } from '../duration.js';
 import { collect } from '../flags.js';
+import { NO_RESOURCES } from '../target-flags.js';
 import { printServerWarnings } from '../warnings.js';
 
 interface GetOptions {
@@ -31,6 +34,11 @@ interface GetOptions {
   ignoreNotFound: boolean;
   showKind: boolean;
   showManagedFields: boolean;
+  watch: boolean;
+  watchOnly: boolean;
+  outputWatchEvents: boolean;
+  /** --request-timeout in ms (0: none); a watch ends quietly when it passes. */
+  requestTimeoutMs: number;
 }
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -52,17 +60,22 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--show-kind', 'List the resource type for the requested object(s)')
     .option('--show-managed-fields', 'Keep the managedFields when printing objects in JSON or YAML format')
     .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once')
-    .option('-w, --watch', 'Watch for changes (not supported by kube-lite)')
+    .option('-w, --watch', 'After listing/getting the requested object, watch for changes')
+    .option('--watch-only', 'Watch for changes to the requested object(s), without listing/getting first')
+    .option('--output-watch-events', 'Output watch event objects when --watch or --watch-only is used')
+    .option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request', '0')
     .action(async (args: string[], flags: Record<string, unknown>) => {
       const o = toOptions(args, flags, ctx);
-      await run(o, ctx);
+      if (o.watch || o.watchOnly) await runWatch(o, ctx);
+      else await run(o, ctx);
     });
 }
 
 function toOptions(args: string[], f: Record<string, unknown>, ctx: CommandContext): GetOptions {
-  if (f['watch']) throw new CliError('watch is not supported by kube-lite yet');
   const filenames = f['filename'] as string[];
-  if (args.length === 0 && filenames.length === 0) {
+  const watching = !!f['watch'] || !!f['watchOnly'];
+  // kubectl's Complete: a watch skips the "specify the type" error (the builder reports it instead).
+  if (args.length === 0 && filenames.length === 0 && !watching) {
     throw new RawError(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
         'error: Required resource not specified.\n' +
@@ -76,6 +89,9 @@ function toOptions(args: string[], f: Record<string, unknown>, ctx: CommandConte
     );
   }
   const labelColumns = (f['labelColumns'] as string[]).flatMap((s) => s.split(',')).filter(Boolean);
+  if (f['outputWatchEvents'] && !watching) {
+    throw new CliError(`--output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples`);
+  }
   return {
     requests: parseTypeArgs(args),
     filenames,
@@ -91,7 +107,21 @@ function toOptions(args: string[], f: Record<string, unknown>, ctx: CommandConte
     ignoreNotFound: !!f['ignoreNotFound'],
     showKind: !!f['showKind'],
     showManagedFields: !!f['showManagedFields'],
+    watch: !!f['watch'],
+    watchOnly: !!f['watchOnly'],
+    outputWatchEvents: !!f['outputWatchEvents'],
+    requestTimeoutMs: requestTimeout(String(f['requestTimeout'] ?? '0')),
   };
+}
+
+/** client-go's --request-timeout: whole seconds, or a Go duration. */
+function requestTimeout(s: string): number {
+  if (/^-?\d+$/.test(s)) return Number(s) * 1000;
+  try {
+    return parseGoDuration(s);
+  } catch {
+    throw new CliError('invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+  }
 }
 
 interface Group {
@@ -288,4 +318,89 @@ function printTables(
     if (allNamespaced && !o.allNamespaces) ctx.err(`No resources found in ${namespace} namespace.\n`);
     else ctx.err('No resources found\n');
   }
+}
+
+/**
+ * `get -w` / `--watch-only` (get.go watch()): one resource type; the current list (or object) is
+ * printed unless --watch-only, then every change as it is seen, until SIGINT (exit 1, as kubectl's
+ * interrupt handler) or --request-timeout (exit 0).
+ */
+async function runWatch(o: GetOptions, ctx: CommandContext): Promise<void> {
+  if (o.sortBy) ctx.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
+  if (o.filenames.length > 0) throw new CliError('watch with -f is not supported by kube-lite yet');
+  if (o.requests.length === 0) throw new CliError(NO_RESOURCES);
+  if (o.requests.length > 1) throw new CliError('you may only specify a single resource type');
+  const { info, names } = o.requests[0]!;
+  if (names.length > 0 && o.selector) throw new CliError('name cannot be provided when a selector is specified');
+  if (names.length > 1) throw new CliError('you may only watch a single resource or type of resource at a time');
+  if (o.output.kind === 'custom-columns') throw new CliError('watch with -o custom-columns is not supported by kube-lite yet');
+  const namespace = await ctx.namespace();
+  const name = names[0];
+  const kit = await loadKit(o);
+  const { watchLoop } = await import('../watch.js');
+
+  const list = (api: ApiServer, first: boolean): KObject[] => {
+    if (name === undefined) return listSelected(api, info, o.allNamespaces ? undefined : namespace, o.selector, o.fieldSelector);
+    try {
+      return [api.get(info, namespace, name)];
+    } catch (e) {
+      // Later polls watch by name (fieldSelector metadata.name): a deleted object is just absent.
+      if (!first && e instanceof StatusError && e.reason === 'NotFound') return [];
+      throw e;
+    }
+  };
+
+  type Ev = { type: WatchEventType; obj: KObject };
+  let print: (events: Ev[], now: number, flushEach: boolean) => void;
+  if (o.output.kind === 'default' || o.output.kind === 'wide') {
+    const printer = new WatchTablePrinter({
+      wide: o.output.kind === 'wide',
+      noHeaders: o.noHeaders,
+      namespaceColumn: o.allNamespaces && info.namespaced,
+      showLabels: o.showLabels,
+      labelColumns: o.labelColumns,
+      kindPrefix: o.showKind ? kindWithGroup(info) : undefined,
+    });
+    const table = (objs: KObject[], now: number) => tableFor(info.kind, objs, now);
+    const eventType = (t: WatchEventType) => (o.outputWatchEvents ? t : undefined);
+    print = (events, now, flushEach) => {
+      if (flushEach) for (const e of events) ctx.out(printer.flush([{ table: table([e.obj], now), eventType: eventType(e.type) }]));
+      else ctx.out(printer.flush(events.map((e) => ({ table: table([e.obj], now), eventType: eventType(e.type) }))));
+    };
+  } else {
+    // The generic printers see each object (or watch event) alone; YAML separates documents.
+    let printed = 0;
+    print = (events) => {
+      for (const e of events) {
+        const obj = o.showManagedFields ? e.obj : stripManagedFields(e.obj);
+        // A metav1.WatchEvent has no object metadata: OmitManagedFieldsPrinter leaves it whole.
+        const data: unknown = o.outputWatchEvents ? { type: e.type, object: e.obj } : obj;
+        switch (o.output.kind) {
+          case 'yaml':
+            ctx.out((printed > 0 ? '---\n' : '') + kit.yaml!.toYaml(data));
+            break;
+          case 'json':
+            ctx.out(kit.json!.toJson(data));
+            break;
+          case 'jsonpath':
+            ctx.out(kit.jsonpath!.printJsonPath(o.output.template!, data));
+            break;
+          default:
+            ctx.out(`${kindWithGroup(info)}/${e.obj.metadata.name}\n`);
+        }
+        printed++;
+      }
+    };
+  }
+
+  const end = await watchLoop(ctx, {
+    list,
+    onInitial: (objs, now) => {
+      if (!o.watchOnly) print(objs.map((obj) => ({ type: 'ADDED', obj })), now, false);
+    },
+    onEvents: (events, now) => print(events, now, true),
+    timeoutMs: o.requestTimeoutMs,
+  });
+  // kubectl's interrupt handler exits 1 without a message; a watch the server closed ends quietly.
+  if (end === 'interrupted') throw new RawError('', 1);
 }
