@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildAll() {
   const { generateSchemas } = await import('./gen-schema.mjs');
   await generateSchemas(path.join(root, 'build'));
+  const { generateCodeCache } = await import('./gen-code-cache.mjs');
+  await generateCodeCache(path.join(root, 'build'));
   const { generateOpenAPI } = await import('./gen-openapi.mjs');
   generateOpenAPI(path.join(root, 'build'));
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });

@@ -3,13 +3,13 @@
 // request with a BadRequest whose message matches the apiserver's byte for byte.
 //
 // Validators are generated at build time (scripts/gen-schema.mjs) into <build>/validators/, one
-// CommonJS module per kind, required lazily so a command only pays for the kinds it touches.
-// (require, not import(): the apiserver's decode step is synchronous.)
+// CommonJS module per kind, loaded lazily (with the V8 code cache the build makes for it) so a command
+// only pays for the kinds it touches. (Synchronous, not import(): the apiserver's decode step is.)
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KObject } from '../types.js';
+import { loadCommonJs } from '../../util/cjs-cache.js';
 import { goDecodeError, type AjvError, type ValidatorMeta } from './go-decode.js';
 import { goQuote } from './go-scalars.js';
 
@@ -29,7 +29,6 @@ export type SchemaResult =
 /** A generated module: the ajv validate function, carrying the Go type metadata as `.meta`. */
 type ValidatorModule = ((data: unknown) => boolean) & { errors?: AjvError[] | null; meta: ValidatorMeta };
 
-const requireModule = createRequire(import.meta.url);
 let buildDir: string | undefined;
 let index: Record<string, string> | undefined;
 const modules = new Map<string, ValidatorModule>();
@@ -68,7 +67,7 @@ function loadValidator(key: string): ValidatorModule | undefined {
   if (!file) return undefined;
   let mod = modules.get(key);
   if (!mod) {
-    mod = requireModule(join(buildDir ?? defaultBuildDir(), 'validators', file)) as ValidatorModule;
+    mod = loadCommonJs(join(buildDir ?? defaultBuildDir(), 'validators', file)) as ValidatorModule;
     modules.set(key, mod);
   }
   return mod;
