@@ -16,7 +16,7 @@ import { HAS_SCALE } from './discovery.js';
 import { evict, podLog } from './pods.js';
 import { dryRun, type ApiRequest, type ApiResponse } from './request.js';
 import { failureBody, toStatusError } from './status.js';
-import { tableOf, type IncludeObject } from './table.js';
+import { tableOf } from './table.js';
 
 export type { ApiRequest, ApiResponse, Verb } from './request.js';
 
