@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { badRequest, StatusError } from '../api/errors.js';
 import { openAPIDocumentText, openAPIIndex } from '../api/openapi.js';
 import { groupVersion, RESOURCES, type ResourceInfo } from '../api/registry.js';
-import { KUBERNETES_VERSION } from '../cluster/bootstrap.js';
+import { versionInfo } from '../cluster/version.js';
 import type { SessionEnv } from '../cluster/session.js';
 import { fieldSelectorForKind } from '../api/fields.js';
 import type { Clock } from '../sim/clock.js';
@@ -43,21 +43,6 @@ export interface RunningServer {
   scheme: 'http' | 'https';
   batcher: Batcher;
   close(): Promise<void>;
-}
-
-/** version.Info, as `kube-lite version` prints the server's. */
-export function versionInfo(): Record<string, string> {
-  return {
-    major: '1',
-    minor: KUBERNETES_VERSION.split('.')[1] ?? '36',
-    gitVersion: KUBERNETES_VERSION,
-    gitCommit: '',
-    gitTreeState: '',
-    buildDate: '',
-    goVersion: '',
-    compiler: 'kube-lite',
-    platform: `${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
-  };
 }
 
 /** Paths system:unauthenticated may read in a default cluster (the system:public-info-viewer role). */

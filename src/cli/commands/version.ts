@@ -4,21 +4,8 @@
 import type { Command } from 'commander';
 import { CliError } from '../../api/errors.js';
 import { KUBERNETES_VERSION } from '../../cluster/bootstrap.js';
+import { versionInfo } from '../../cluster/version.js';
 import type { CommandContext } from '../context.js';
-
-function info() {
-  return {
-    major: '1',
-    minor: '36',
-    gitVersion: KUBERNETES_VERSION,
-    gitCommit: '',
-    gitTreeState: '',
-    buildDate: '',
-    goVersion: '',
-    compiler: 'kube-lite',
-    platform: `${process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
-  };
-}
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -34,8 +21,8 @@ export function register(program: Command, ctx: CommandContext): void {
       const client = !!f['client'];
       if (!client) await ctx.withApi(() => undefined, { reconcile: false, readOnly: true });
       if (output) {
-        const data: Record<string, unknown> = { clientVersion: info() };
-        if (!client) data['serverVersion'] = info();
+        const data: Record<string, unknown> = { clientVersion: versionInfo() };
+        if (!client) data['serverVersion'] = versionInfo();
         if (output === 'json') {
           const { toJson } = await import('../../printers/json.js');
           ctx.out(toJson(data, { sortKeys: false, indent: '  ' }));
