@@ -24,6 +24,7 @@ import {
   validateObjectMeta, validateObjectMetaUpdate,
 } from './objectmeta.js';
 import { validateLease, validateLimitRange, validateResourceQuota } from './policy.js';
+import { isHugePages, STANDARD_RESOURCES } from './resource-names.js';
 
 export interface ValidateOptions {
   /** Overrides the built-in namespaced / cluster-scoped table (needed for custom resources). */
@@ -344,13 +345,6 @@ function validateVolumeMounts(mounts: any[], vols: Map<string, any>, path: Field
 
 // ---- resources --------------------------------------------------------------------------------
 
-const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage',
-  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'services', 'replicationcontrollers',
-  'resourcequotas', 'secrets', 'persistentvolumeclaims', 'configmaps', 'storage', 'requests.storage',
-  'services.nodeports', 'services.loadbalancers',
-]);
-const isHugePages = (r: string): boolean => r.startsWith('hugepages-');
 const isNativeResource = (r: string): boolean => !r.includes('/') || r.includes('kubernetes.io/');
 const isExtendedResource = (r: string): boolean =>
   !isNativeResource(r) && !r.startsWith('requests.') && isQualifiedName('requests.' + r).length === 0;

@@ -9,6 +9,7 @@ import type { KObject } from '../types.js';
 import { type FieldError, type FieldPath, forbidden, invalid, newPath, notSupported, rawValue, required, duplicate } from './field.js';
 import { nameIsDNSSubdomain } from './names.js';
 import { IS_NEGATIVE, validateObjectMeta } from './objectmeta.js';
+import { isHugePages, STANDARD_RESOURCES } from './resource-names.js';
 
 const obj = (v: unknown): any => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
@@ -52,12 +53,6 @@ export function validateLease(o: KObject): FieldError[] {
 
 // ---- resource names ---------------------------------------------------------------------------
 
-const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage',
-  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'services', 'replicationcontrollers',
-  'resourcequotas', 'secrets', 'persistentvolumeclaims', 'configmaps', 'storage', 'requests.storage',
-  'services.nodeports', 'services.loadbalancers',
-]);
 const STANDARD_QUOTA_RESOURCES = new Set([
   'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.storage',
   'requests.ephemeral-storage', 'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods',
@@ -68,7 +63,6 @@ const INTEGER_RESOURCES = new Set([
   'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'persistentvolumeclaims',
   'configmaps', 'services.nodeports', 'services.loadbalancers',
 ]);
-const isHugePages = (r: string) => r.startsWith('hugepages-');
 const isQuotaHugePages = (r: string) => r.startsWith('requests.hugepages-');
 const isNative = (r: string) => !r.includes('/') || r.includes('kubernetes.io/');
 const isExtended = (r: string) => !isNative(r) && !r.startsWith('requests.') && isQualifiedName('requests.' + r).length === 0;
