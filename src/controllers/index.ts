@@ -71,10 +71,13 @@ export function reconcile(api: ApiServer, controllers: readonly Controller[] = C
       }
       const t = prof ? performance.now() : 0;
       let reads: Map<string, number> | undefined;
+      let clock = false;
       const wake = api.sim.collectWakes(() => {
-        reads = api.store.trackReads ? api.store.trackReads(() => c(api)) : (c(api), undefined);
+        clock = api.sim.collectClockRead(() => {
+          reads = api.store.trackReads ? api.store.trackReads(() => c(api)) : (c(api), undefined);
+        });
       });
-      if (reads) seen.set(c, { reads, wake });
+      if (reads) seen.set(c, { reads, wake, clockAt: clock ? api.now() : undefined });
       if (prof) prof.set(c.name, (prof.get(c.name) ?? 0) + performance.now() - t);
     }
     if (prof) process.stderr.write(`round ${round}: ${api.store.revision() - before} writes\n`);
@@ -95,6 +98,8 @@ export function reconcile(api: ApiServer, controllers: readonly Controller[] = C
 interface LastRun {
   reads: Map<string, number>;
   wake: number | undefined;
+  /** The time of the run, for a controller that said it reads the clock (SimContext.readsClock). */
+  clockAt: number | undefined;
 }
 
 function lastRuns(api: ApiServer): Map<Controller, LastRun> {
@@ -105,6 +110,7 @@ function lastRuns(api: ApiServer): Map<Controller, LastRun> {
 
 function unchanged(api: ApiServer, last: LastRun): boolean {
   if (last.wake !== undefined && api.now() >= last.wake) return false;
+  if (last.clockAt !== undefined && api.now() !== last.clockAt) return false;
   for (const [key, version] of last.reads) if (api.store.versionOf!(key) !== version) return false;
   return true;
 }

@@ -7,6 +7,7 @@ import { delaysFor, type Delays, type TimingProfile } from './timing.js';
 export class SimContext {
   readonly delays: Delays;
   private wakeup: number | undefined;
+  private clockRead = false;
   private now: () => number = () => Number.NEGATIVE_INFINITY;
   /**
    * Scratch memory a controller may keep between the rounds of one command (never stored): what it
@@ -47,6 +48,26 @@ export class SimContext {
     } finally {
       this.wakeup = outer;
       if (inner !== undefined) this.wakeAt(inner);
+    }
+  }
+
+  /**
+   * A controller that acts on the time without registering wake-ups (a renewal not worth waking for)
+   * says so: the incremental reconcile then re-runs it whenever the clock has moved.
+   */
+  readsClock(): void {
+    this.clockRead = true;
+  }
+
+  /** Runs `fn` and tells whether it called readsClock(). */
+  collectClockRead(fn: () => void): boolean {
+    const outer = this.clockRead;
+    this.clockRead = false;
+    try {
+      fn();
+      return this.clockRead;
+    } finally {
+      this.clockRead ||= outer;
     }
   }
 

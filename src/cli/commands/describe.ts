@@ -99,28 +99,10 @@ function describeContext(api: ApiServer, obj: KObject, now: number, showEvents: 
     events,
     showEvents,
     list: (resource: string, namespace?: string) => {
-      if (resource === 'leases') return nodeLeases(api, now);
       const info = RESOURCES.find((r) => r.resource === resource) ?? findResource(resource);
       return info ? api.list(info, namespace) : [];
     },
   };
-}
-
-/**
- * Node heartbeat Leases (kube-node-lease). kube-lite does not store them: a simulated kubelet renews its
- * lease continuously, so the lease is derived from the node, renewed "now" while the node is Ready.
- */
-function nodeLeases(api: ApiServer, now: number): KObject[] {
-  return api.list(findResource('nodes')!).map((node) => {
-    const ready = (node['status']?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
-    const renew = ready?.status === 'True' ? new Date(now).toISOString() : ready?.lastHeartbeatTime;
-    return {
-      apiVersion: 'coordination.k8s.io/v1',
-      kind: 'Lease',
-      metadata: { name: node.metadata.name, namespace: 'kube-node-lease' },
-      spec: { holderIdentity: node.metadata.name, leaseDurationSeconds: 40, renewTime: renew },
-    };
-  });
 }
 
 /** kubectl finds events by involvedObject uid; for nodes also by uid == node name (kubelet's events). */

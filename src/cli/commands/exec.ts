@@ -15,6 +15,7 @@ import type { Command } from 'commander';
 import { CliError, RawError } from '../../api/errors.js';
 import { containerView, listDir, type ContainerView } from '../../sim/container-fs.js';
 import type { CommandContext } from '../context.js';
+import { argsLenAtDash } from '../flags.js';
 import { NET_COMMANDS, recordsTraffic, runNetCommand } from '../container/net-tools.js';
 import { badRequest, chooseContainer, containerStatus, containerWorld, getPod, podName } from '../container/target.js';
 
@@ -57,14 +58,6 @@ export function register(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** cobra's ArgsLenAtDash: how many arguments came before `--` (-1 without one). */
-function argsLenAtDash(cmd: Command, args: string[]): number {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  const raw = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
-  const dash = raw.indexOf('--');
-  return dash === -1 ? -1 : args.length - (raw.length - dash - 1);
-}
 
 export interface ExecResult {
   stdout: string;

@@ -3,6 +3,7 @@
 
 import { CliError } from '../../api/errors.js';
 import type { KObject } from '../../api/types.js';
+import { parseLabels } from '../flags.js';
 
 export interface ExposeParams {
   name?: string;
@@ -37,23 +38,16 @@ function intOrString(s: string): number | string {
   return /^[+-]?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
 }
 
-/** expose.go parseLabels: only `k=v` pairs (no set-based selectors). */
-export function parseLabels(spec: string): Record<string, string> {
+/** expose.go parseLabels: only `k=v` pairs (no set-based selectors), and an empty spec is an error. */
+function exposeLabels(spec: string): Record<string, string> {
   if (spec === '') throw new CliError('no label spec passed');
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const kv = item.split('=');
-    if (kv.length !== 2) throw new CliError(`unexpected label spec: ${item}`);
-    if (kv[0] === '') throw new CliError('unexpected empty label key');
-    out[kv[0]!] = kv[1]!;
-  }
-  return out;
+  return parseLabels(spec);
 }
 
 export function buildService(p: ExposeParams): KObject {
   if (p.selector === '') throw new CliError('selector must be specified');
-  const selector = parseLabels(p.selector);
-  const labels = p.labels ? parseLabels(p.labels) : undefined;
+  const selector = exposeLabels(p.selector);
+  const labels = p.labels ? exposeLabels(p.labels) : undefined;
   const name = p.name || p.defaultName;
   if (!name) throw new CliError('name must be specified');
 

@@ -9,7 +9,7 @@ import type { KObject } from '../../api/types.js';
 import { parseOutput } from '../../printers/output.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun, withDryRun } from '../dryrun.js';
-import { collect } from '../flags.js';
+import { argsLenAtDash, collect, parseLabels } from '../flags.js';
 import { ResultPrinter } from '../print-result.js';
 import { isImageReference } from '../../resource/image-ref.js';
 
@@ -82,14 +82,6 @@ export function register(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** cobra's ArgsLenAtDash: how many arguments came before `--` (-1 without one). */
-function argsLenAtDash(cmd: Command, args: string[]): number {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  const raw = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
-  const dash = raw.indexOf('--');
-  return dash === -1 ? -1 : args.length - (raw.length - dash - 1);
-}
 
 function validate(args: string[], atDash: number, f: Record<string, unknown>, dryRun: boolean): void {
   if (args.length === 0 || atDash === 0) throw new CliError(`NAME is required for run${USAGE}`);
@@ -109,17 +101,6 @@ function validate(args: string[], atDash: number, f: Record<string, unknown>, dr
   if (f['expose']) throw new CliError('--expose is not supported by kube-lite yet; use kube-lite expose');
 }
 
-/** generate.ParseLabels: "k=v,k2=v2". */
-function parseLabels(spec: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const kv = item.split('=');
-    if (kv.length !== 2) throw new CliError(`unexpected label spec: ${item}`);
-    if (kv[0] === '') throw new CliError('unexpected empty label key');
-    out[kv[0]!] = kv[1]!;
-  }
-  return out;
-}
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 

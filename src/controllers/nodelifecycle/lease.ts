@@ -9,8 +9,8 @@
 // (always a change `describe node` shows), at most once per node per reconcile, and reconcile stays
 // convergent. No wake-up is registered: a perpetual 10 s wake-up would make the waiting verbs
 // (`wait`, `rollout status`) and `cluster advance` step the clock through every renewal, and keep
-// "something pending" true forever. Instead the renewer reads the cluster clock offset, so the
-// incremental reconcile re-runs it whenever `cluster advance` or a waiting verb moves the clock.
+// "something pending" true forever. Instead the renewer tells the simulation it reads the clock
+// (SimContext.readsClock), so the incremental reconcile re-runs it whenever the clock has moved.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { findResource } from '../../api/registry.js';
@@ -81,8 +81,8 @@ export function renewedAt(last: number, restart: number | undefined, until: numb
 
 /** Creates a Ready node's missing lease and renews running kubelets' leases. */
 export function syncNodeLeases(api: ApiServer, nodes: KObject[]): void {
-  // Depend on the clock offset (see the header): moving the clock re-runs this controller.
-  api.store.getMeta('clockOffsetMs');
+  // No wake-up (see the header), but a moved clock must re-run the renewal.
+  api.sim.readsClock();
   if (nodes.length === 0) return;
   const existing = new Map(api.list(leases, NODE_LEASE_NAMESPACE).map((l) => [l.metadata.name!, l]));
   const now = api.now();

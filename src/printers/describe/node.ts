@@ -37,8 +37,7 @@ const get = (l: ResourceList, k: string): Quantity => l.get(k) ?? Quantity.zero(
 
 function describeLease(node: KObject, ctx: DescribeContext, w: Writer): void {
   const name = str(node.metadata.name);
-  // The stored coordination.k8s.io/v1 Lease, as kubectl GETs it (asked for by its qualified resource
-  // name: the CLI's describe context used to answer plain 'leases' with leases derived from nodes).
+  // The stored coordination.k8s.io/v1 Lease in kube-node-lease, as kubectl GETs it.
   const lease = ctx.list('leases.coordination.k8s.io', 'kube-node-lease').find((l) => str(l.metadata.name) === name);
   if (!lease) {
     w.write(LEVEL_0, `Lease:\tFailed to get lease: leases.coordination.k8s.io "${name}" not found\n`);
