@@ -8,7 +8,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/reliability/**', 'test/differential/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC' },
+    // Stored objects frozen, so a change made in place to one throws (src/store/memory-store.ts).
+    env: { TZ: 'UTC', KUBE_LITE_FREEZE: '1' },
     globalSetup: ['test/global-setup.ts'],
     // The JSON report lets .ci/run print a one-line summary.
     reporters: ['default', 'json'],

@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['test/differential/**/*.test.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC', KUBE_LITE_DIFFERENTIAL: '1' },
+    env: { TZ: 'UTC', KUBE_LITE_DIFFERENTIAL: '1', KUBE_LITE_FREEZE: '1' },
     globalSetup: ['test/global-setup.ts'],
     // The suites each start servers and many processes; one file at a time on 2 cores.
     fileParallelism: false,

@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['test/reliability/**/*.test.ts'],
     testTimeout: 200_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC' },
+    env: { TZ: 'UTC', KUBE_LITE_FREEZE: '1' },
     globalSetup: ['test/global-setup.ts', 'test/reliability/setup.ts'],
     // The spawning files each load the machine; running them one at a time keeps the timing honest.
     fileParallelism: false,

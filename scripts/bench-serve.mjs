@@ -26,7 +26,7 @@ execFileSync(bin, ['cluster', 'create', 'bench', '--nodes', String(NODES), '--se
 // BENCH_SERVE_NODE_ARGS (e.g. "--cpu-prof") runs the server under node with those flags, for profiling.
 const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const child = nodeArgs.length > 0
-  ? spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  ? spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/kube-lite.cjs'), 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
   : spawn(bin, ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
   let out = '';

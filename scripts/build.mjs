@@ -1,8 +1,9 @@
-// Builds kube-lite: generates the Kubernetes schema validators and OpenAPI v3 documents, then bundles src/ into dist/ with
-// esbuild (ESM, code-split so each command loads only its own chunks). Run by `npm install`.
+// Builds kube-lite: generates the Kubernetes schema validators and OpenAPI v3 documents, bundles src/
+// into one script (dist/kube-lite.cjs) with esbuild, and makes a startup snapshot of it
+// (build/snapshot, scripts/gen-snapshot.mjs). Run by `npm install`.
 
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,24 +16,37 @@ export async function buildAll() {
   await generateCodeCache(path.join(root, 'build'));
   const { generateOpenAPI } = await import('./gen-openapi.mjs');
   generateOpenAPI(path.join(root, 'build'));
-  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  await build({
-    entryPoints: { 'kube-lite': path.join(root, 'src/entry.ts') },
-    outdir: path.join(root, 'dist'),
-    outExtension: { '.js': '.mjs' },
+  // Written beside and renamed into place: a kube-lite running meanwhile (the test suite's spawned
+  // processes during a rebuild) sees the old bundle or the new one, never a half-written one.
+  const out = path.join(root, 'dist/kube-lite.cjs');
+  // What earlier builds wrote (ES module chunks) goes.
+  for (const old of ['dist/chunks', 'dist/kube-lite.mjs']) rmSync(path.join(root, old), { recursive: true, force: true });
+  const result = await build({
+    entryPoints: [path.join(root, 'src/entry.ts')],
+    outfile: out,
+    write: false,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    // One script, not ES modules: it is what a startup snapshot is made of, and what Node reads
+    // fastest without one. Lazily imported modules stay unevaluated until used.
+    format: 'iife',
     platform: 'node',
     target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: false,
     minifySyntax: true,
+    // Whitespace and comments out, and only ASCII (esbuild escapes the rest): V8 would keep a
+    // source with one non-Latin-1 character as two bytes per character, in memory and in the snapshot.
+    minifyWhitespace: true,
+    charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
-    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __kl_createRequire } from 'node:module'; const require = __kl_createRequire(import.meta.url);" },
+    // The bundle names its own file at start (src/util/package-root.ts); import.meta has no meaning here.
+    define: { 'import.meta.url': 'undefined' },
   });
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(`${out}.${process.pid}`, result.outputFiles[0].contents);
+  renameSync(`${out}.${process.pid}`, out);
+  const { generateSnapshot } = await import('./gen-snapshot.mjs');
+  generateSnapshot(root);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

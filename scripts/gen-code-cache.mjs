@@ -1,6 +1,6 @@
 // Makes a V8 code cache for each generated schema validator (build/validators/*.cjs ->
 // *.cjs.v8cache), loaded by src/util/cjs-cache.ts. V8 accepts a cache only under the same flags, so
-// the caches are made in a child Node started with the flags of bin/kube-lite's shebang line. Each
+// the caches are made in a child Node started with the flags bin/kube-lite passes. Each
 // validator is run on a sample object first, so that the functions a typical object reaches are
 // compiled and in the cache too.
 
@@ -51,7 +51,7 @@ if (process.argv[2] === '--child') {
 
 /** Makes the caches for `<buildDir>/validators`, in a child Node with bin/kube-lite's flags. */
 export async function generateCodeCache(buildDir) {
-  const shebang = fs.readFileSync(path.join(root, 'bin/kube-lite'), 'utf8').split('\n')[0];
-  const flags = shebang.split(/\s+/).filter((w) => w.startsWith('--'));
+  const { launcherFlags } = await import('./gen-snapshot.mjs');
+  const flags = launcherFlags(root);
   execFileSync(process.execPath, [...flags, self, '--child', path.join(buildDir, 'validators')], { stdio: 'inherit' });
 }

@@ -1,7 +1,14 @@
-// The bundle's entry: wires the real process streams into main().
+// The bundle's entry (dist/kube-lite.cjs): wires the real process streams into main().
+//
+// bin/kube-lite starts Node either from the startup snapshot the build made of this bundle
+// (scripts/gen-snapshot.mjs) or, when that snapshot does not fit the Node it finds, from the bundle
+// itself. Either way process.argv is [node, <dist/kube-lite.cjs>, ...arguments].
 
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { main } from './cli/main.js';
+import { VERBS } from './cli/program.js';
+import { setCodeFile } from './util/package-root.js';
 
 /** A Go program writing to a closed pipe dies of SIGPIPE, which a shell reports as 128 + 13. */
 const SIGPIPE_EXIT = 141;
@@ -24,4 +31,28 @@ export async function run(argv: string[]): Promise<number> {
     cwd: process.cwd(),
   });
   return pipeClosed ? SIGPIPE_EXIT : code;
+}
+
+function start(): void {
+  setCodeFile(process.argv[1]!);
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/**
+ * The verbs most commands are, evaluated while the snapshot is built so that a command restored from
+ * it finds them ready. Only modules are loaded here: nothing may read the environment, the clock or
+ * the files, since all of it would be the build machine's.
+ */
+async function preload(): Promise<void> {
+  for (const verb of SNAPSHOT_VERBS) await VERBS[verb]!();
+}
+
+const SNAPSHOT_VERBS = ['get'];
+
+if (v8.startupSnapshot?.isBuildingSnapshot()) {
+  void preload().then(() => v8.startupSnapshot.setDeserializeMainFunction(start));
+} else {
+  start();
 }

@@ -2,8 +2,8 @@
 // generated at build time by scripts/gen-openapi.mjs into <build>/openapi/. Each group-version is
 // its own file, read only when asked for, so `explain pods` parses the core document alone.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
 
 /** A JSON schema node of an OpenAPI v3 document (only what explain reads). */
 export interface OpenAPISchema {
@@ -40,9 +40,7 @@ export function setOpenAPIDir(dir: string | undefined): void {
 }
 
 function defaultDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'build', 'openapi');
+  return join(packageRoot(), 'build', 'openapi');
 }
 
 /** "api/v1", "apis/apps/v1": the key of a group-version in /openapi/v3's `paths`. */

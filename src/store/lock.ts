@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import { StoreError } from './store.js';
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+// Made on first use: a startup snapshot cannot hold a SharedArrayBuffer.
+let sleepCell: Int32Array | undefined;
 function sleep(ms: number): void {
-  Atomics.wait(sleepCell, 0, 0, ms);
+  Atomics.wait((sleepCell ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
 }
 
 function readPid(file: string): number | undefined {

@@ -22,16 +22,24 @@ const id = (k: ObjectKey) => `${k.namespace}/${k.name}`;
 const clone = jsonClone;
 
 /**
- * Stored objects are frozen: list() hands them out without copying (controllers list the whole
- * cluster every round), and any attempt to change one in place throws instead of silently
- * corrupting the store. get() returns a private copy, ready to be changed and written back.
+ * Stored objects are read-only: list() hands them out without copying (controllers list the whole
+ * cluster every round); get() returns a private copy, ready to be changed and written back. Under
+ * the test suite (KUBE_LITE_FREEZE=1, set by vitest.config.ts) they are deeply frozen, so code that
+ * changes one in place throws there instead of silently corrupting the store. A command does not pay
+ * for that check: freezing 10,000 pods cost more than listing them.
  */
+let freezing: boolean | undefined;
 function deepFreeze<T>(v: T): T {
+  freezing ??= process.env['KUBE_LITE_FREEZE'] === '1';
+  if (freezing) freeze(v);
+  return v;
+}
+
+function freeze(v: unknown): void {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) freeze((v as Record<string, unknown>)[k]);
   }
-  return v;
 }
 
 /** Computes an object's value for a secondary index (see MemoryStore.byIndex). */

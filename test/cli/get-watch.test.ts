@@ -39,7 +39,7 @@ async function until(cond: () => boolean, what: () => string): Promise<void> {
 
 function watch(home: string, ...args: string[]): Watcher {
   const readyFile = path.join(home, `ready-${Math.random().toString(36).slice(2)}`);
-  const child = spawn(process.execPath, [bin, ...args], {
+  const child = spawn(bin, args, {
     env: {
       ...process.env,
       KUBE_LITE_HOME: home,

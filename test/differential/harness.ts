@@ -195,11 +195,12 @@ export interface Availability {
 export function snapshotBuild(): string {
   if (process.env['KUBE_LITE_DIFF_BIN']) return KUBE_LITE; // an explicit program: use it as it is
   const src = REPO_ROOT;
-  if (!fs.existsSync(path.join(src, 'dist/kube-lite.mjs'))) return KUBE_LITE;
+  if (!fs.existsSync(path.join(src, 'dist/kube-lite.cjs'))) return KUBE_LITE;
   for (let attempt = 0; attempt < 10; attempt++) {
     const dir = tempDir('build');
-    for (const rel of ['bin', 'dist', 'build/validators', 'build/openapi']) {
-      if (fs.existsSync(path.join(src, rel))) fs.cpSync(path.join(src, rel), path.join(dir, rel), { recursive: true });
+    // Timestamps kept: bin/kube-lite uses the startup snapshot only while its stamps match the Node.
+    for (const rel of ['bin', 'dist', 'build/validators', 'build/openapi', 'build/snapshot']) {
+      if (fs.existsSync(path.join(src, rel))) fs.cpSync(path.join(src, rel), path.join(dir, rel), { recursive: true, preserveTimestamps: true });
     }
     fs.copyFileSync(path.join(src, 'package.json'), path.join(dir, 'package.json'));
     fs.symlinkSync(path.join(src, 'node_modules'), path.join(dir, 'node_modules'));
@@ -221,7 +222,7 @@ export function snapshotBuild(): string {
 
 /** Is `kube-lite serve` implemented in the built bundle? (`serve --help` exits 0 and mentions --port.) */
 export function serveAvailability(): Availability {
-  if (!fs.existsSync(path.join(path.dirname(KUBE_LITE), '../dist/kube-lite.mjs'))) return { ok: false, reason: 'dist/ is not built: run `npm run build`' };
+  if (!fs.existsSync(path.join(path.dirname(KUBE_LITE), '../dist/kube-lite.cjs'))) return { ok: false, reason: 'dist/ is not built: run `npm run build`' };
   const home = tempDir('probe');
   const r = spawnSync(KUBE_LITE, ['serve', '--help'], { cwd: REPO_ROOT, env: baseEnv(home, { KUBE_LITE_HOME: home }), encoding: 'utf8', timeout: 20_000 });
   fs.rmSync(home, { recursive: true, force: true });

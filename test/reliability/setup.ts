@@ -14,7 +14,8 @@ export default function setup(project: TestProject): () => void {
   const snap = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-reliability-bin-'));
   for (let attempt = 1; ; attempt++) {
     try {
-      for (const d of ['bin', 'dist', 'build']) fs.cpSync(path.join(root, d), path.join(snap, d), { recursive: true });
+      // Timestamps kept: bin/kube-lite uses the startup snapshot only while its stamps match the Node.
+      for (const d of ['bin', 'dist', 'build']) fs.cpSync(path.join(root, d), path.join(snap, d), { recursive: true, preserveTimestamps: true });
       fs.copyFileSync(path.join(root, 'package.json'), path.join(snap, 'package.json'));
       if (!fs.existsSync(path.join(snap, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(snap, 'node_modules'));
       execFileSync(path.join(snap, 'bin/kube-lite'), ['version', '--client'], { stdio: 'pipe' });

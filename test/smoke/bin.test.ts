@@ -2,6 +2,7 @@
 
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -73,4 +74,44 @@ describe('bin/kube-lite', () => {
     const dir = path.join(home, 'clusters/kube-lite');
     expect(fs.readdirSync(dir).sort()).toEqual(['objects', 'state.json']);
   }, 300_000);
+
+  describe('startup snapshot (bin/kube-lite, scripts/gen-snapshot.mjs)', () => {
+    /** The launcher's shell trace: the command line it starts Node with. */
+    async function launch(binPath: string, extraEnv: Record<string, string> = {}) {
+      const home = tempHome();
+      const r = await exec('sh', ['-x', binPath, 'get', 'ns', '-o', 'name'], { env: { ...env(home), ...extraEnv }, cwd: root });
+      const execLine = r.stderr.split('\n').filter((l) => l.startsWith('+ exec ')).pop() ?? '';
+      return { stdout: r.stdout, execLine };
+    }
+    const NAMESPACES = 'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n';
+
+    it('starts Node from the snapshot the build made', async () => {
+      const r = await launch(bin);
+      expect(r.execLine).toContain('--snapshot-blob');
+      expect(r.stdout).toBe(NAMESPACES);
+    });
+
+    it('loads the bundle itself, with the same result, when asked to or when the Node changed since', async () => {
+      const off = await launch(bin, { KUBE_LITE_NO_SNAPSHOT: '1' });
+      expect(off.execLine).not.toContain('--snapshot-blob');
+      expect(off.stdout).toBe(NAMESPACES);
+      // A copy of the install whose stamps say the Node was modified after the snapshot was made.
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-stale-'));
+      for (const d of ['bin', 'dist', 'build/snapshot']) fs.cpSync(path.join(root, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
+      fs.copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
+      fs.symlinkSync(path.join(root, 'build/validators'), path.join(copy, 'build/validators'));
+      fs.symlinkSync(path.join(root, 'build/openapi'), path.join(copy, 'build/openapi'));
+      const past = new Date('2000-01-01T00:00:00Z');
+      fs.utimesSync(path.join(copy, 'build/snapshot/after'), past, past);
+      const stale = await launch(path.join(copy, 'bin/kube-lite'));
+      expect(stale.execLine).not.toContain('--snapshot-blob');
+      expect(stale.stdout).toBe(NAMESPACES);
+      // Through a symlink, as npm installs it in node_modules/.bin: the real install is found.
+      fs.symlinkSync(path.join(root, 'bin/kube-lite'), path.join(copy, 'kl-link'));
+      const linked = await launch(path.join(copy, 'kl-link'));
+      expect(linked.execLine).toContain('--snapshot-blob');
+      expect(linked.stdout).toBe(NAMESPACES);
+      fs.rmSync(copy, { recursive: true, force: true });
+    });
+  });
 });

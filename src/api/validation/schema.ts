@@ -6,10 +6,10 @@
 // CommonJS module per kind, loaded lazily (with the V8 code cache the build makes for it) so a command
 // only pays for the kinds it touches. (Synchronous, not import(): the apiserver's decode step is.)
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { KObject } from '../types.js';
 import { loadCommonJs } from '../../util/cjs-cache.js';
+import { packageRoot } from '../../util/package-root.js';
 import { goDecodeError, type AjvError, type ValidatorMeta } from './go-decode.js';
 import { goQuote } from './go-scalars.js';
 
@@ -40,12 +40,8 @@ export function setValidatorDir(dir: string): void {
   modules.clear();
 }
 
-// The package root is the nearest ancestor with a package.json - from src/api/validation/ under
-// vitest as well as from the esbuild bundle in dist/.
 function defaultBuildDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'build');
+  return join(packageRoot(), 'build');
 }
 
 function validatorIndex(): Record<string, string> {

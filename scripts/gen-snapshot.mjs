@@ -1,0 +1,50 @@
+// Makes build/snapshot: a V8 startup snapshot of dist/kube-lite.cjs with its common verbs loaded, which
+// bin/kube-lite starts Node from (see the comments there and in src/entry.ts). Node refuses a snapshot
+// made by another Node binary or under other V8 flags, so it is made with the flags bin/kube-lite
+// passes, and the binary that made it is recorded: its path in `node`, and its modification time
+// bracketed by the times of two empty files, `before` (one second earlier) and `after` (one later).
+//
+// A Node that cannot make a snapshot leaves no snapshot: kube-lite then loads its bundle as it starts.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The Node flags bin/kube-lite starts with (its `flags='...'` line). */
+export function launcherFlags(root) {
+  const text = fs.readFileSync(path.join(root, 'bin/kube-lite'), 'utf8');
+  const m = /^flags='([^']*)'$/m.exec(text);
+  if (!m) throw new Error('bin/kube-lite: no flags line');
+  return m[1].split(/\s+/).filter(Boolean);
+}
+
+export function generateSnapshot(root) {
+  const final = path.join(root, 'build/snapshot');
+  // Made beside and swapped in (see scripts/build.mjs): a command starting meanwhile finds the old
+  // snapshot, the new one, or (for a moment) none, and then loads the bundle.
+  const dir = `${final}.${process.pid}`;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const blob = path.join(dir, 'kube-lite.blob');
+  const r = spawnSync(process.execPath, [...launcherFlags(root), '--snapshot-blob', blob, '--build-snapshot', path.join(root, 'dist/kube-lite.cjs')], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 || !fs.existsSync(blob)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(final, { recursive: true, force: true });
+    console.warn(`kube-lite: no startup snapshot (this Node cannot make one); commands will start slower.\n${(r.stderr ?? '').trim().split('\n').slice(-12).join('\n')}`);
+    return false;
+  }
+  const node = fs.realpathSync(process.execPath);
+  const mtime = fs.statSync(node).mtimeMs / 1000;
+  for (const [name, t] of [['before', mtime - 1], ['after', mtime + 1]]) {
+    fs.writeFileSync(path.join(dir, name), '');
+    fs.utimesSync(path.join(dir, name), t, t);
+  }
+  fs.writeFileSync(path.join(dir, 'node'), `${node}\n`);
+  const old = `${final}.old.${process.pid}`;
+  if (fs.existsSync(final)) fs.renameSync(final, old);
+  fs.renameSync(dir, final);
+  fs.rmSync(old, { recursive: true, force: true });
+  return true;
+}

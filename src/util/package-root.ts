@@ -1,0 +1,28 @@
+// Where kube-lite is installed: the nearest ancestor of the running code holding a package.json
+// (src/util/ under vitest, dist/ in the bundle). Generated files (build/validators, build/openapi) are
+// found from there.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let codeFile: string | undefined;
+let root: string | undefined;
+
+/**
+ * The bundle says where it runs from when it starts: code restored from a startup snapshot would
+ * otherwise report the path it had on the machine that built the snapshot.
+ */
+export function setCodeFile(file: string): void {
+  codeFile = file;
+  root = undefined;
+}
+
+export function packageRoot(): string {
+  if (root === undefined) {
+    let dir = dirname(codeFile ?? fileURLToPath(import.meta.url));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    root = dir;
+  }
+  return root;
+}
