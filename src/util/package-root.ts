@@ -3,7 +3,7 @@
 // found from there.
 
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let codeFile: string | undefined;
@@ -14,7 +14,9 @@ let root: string | undefined;
  * otherwise report the path it had on the machine that built the snapshot.
  */
 export function setCodeFile(file: string): void {
-  codeFile = file;
+  // Absolute: the launcher may have been started by a relative path (`bin/kube-lite`), and a
+  // command may change directory before the generated files are first loaded.
+  codeFile = resolve(file);
   root = undefined;
 }
 

@@ -50,6 +50,12 @@ describe('bin/kube-lite', () => {
     expect(full).toEqual({ stdout: 'exit 0\n', stderr: '' });
   });
 
+  it('runs when started by a relative path (the generated validators are still found)', async () => {
+    const home = tempHome();
+    const r = await exec('bin/kube-lite', ['apply', '-f', 'manifests/nginx-deployment.yaml'], { env: env(home), cwd: root });
+    expect(r).toEqual({ stdout: 'deployment.apps/nginx-deployment created\n', stderr: '' });
+  });
+
   it('reads -f - from stdin and exits 1 with a kubectl error', async () => {
     const home = tempHome();
     const r = await kl(home, 'get', 'pods', 'missing');
