@@ -4,7 +4,7 @@
 // sorted key order (Go's order is random).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from '../../util/ip.js';
 import { type Quantity, parseQuantity } from '../quantity.js';
 import type { KObject } from '../types.js';
 import {
@@ -76,11 +76,6 @@ function validatePortNumOrName(port: unknown, path: FieldPath): FieldError[] {
   return isValidPortNum(n).map((m) => invalid(path, n, m));
 }
 
-/** net.ParseIP semantics, but (like ParseIPSloppy) leading zeros in IPv4 octets are accepted. */
-function isIP(value: string): boolean {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return value.split('.').every((p) => Number(p) <= 255);
-  return isIPv6(value);
-}
 const validateIP = (path: FieldPath, v: string): FieldError[] =>
   isIP(v) ? [] : [invalid(path, v, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)')];
 
