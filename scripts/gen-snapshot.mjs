@@ -1,5 +1,5 @@
-// Makes build/snapshot: a V8 startup snapshot of dist/kube-lite.cjs with its common verbs loaded, which
-// bin/kube-lite starts Node from (see the comments there and in src/entry.ts). Node refuses a snapshot
+// Makes build/snapshot: V8 startup snapshots of dist/kube-lite.cjs with its code loaded (all of it, and
+// the read-only verbs alone), which bin/kube-lite starts Node from (see the comments there and in src/entry.ts). Node refuses a snapshot
 // made by another Node binary or under other V8 flags, so it is made with the flags bin/kube-lite
 // passes, and the binary that made it is recorded: its path in `node`, and its modification time
 // bracketed by the times of two empty files, `before` (one second earlier) and `after` (one later).
@@ -10,13 +10,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The Node flags bin/kube-lite starts with (its `flags='...'` line). */
-export function launcherFlags(root) {
+/** A `name='...'` line of bin/kube-lite, split into words. */
+function launcherWords(root, name) {
   const text = fs.readFileSync(path.join(root, 'bin/kube-lite'), 'utf8');
-  const m = /^flags='([^']*)'$/m.exec(text);
-  if (!m) throw new Error('bin/kube-lite: no flags line');
+  const m = new RegExp(`^${name}='([^']*)'$`, 'm').exec(text);
+  if (!m) throw new Error(`bin/kube-lite: no ${name} line`);
   return m[1].split(/\s+/).filter(Boolean);
 }
+
+/** The Node flags bin/kube-lite starts with. */
+export const launcherFlags = (root) => launcherWords(root, 'flags');
 
 export function generateSnapshot(root) {
   const final = path.join(root, 'build/snapshot');
@@ -25,11 +28,20 @@ export function generateSnapshot(root) {
   const dir = `${final}.${process.pid}`;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const blob = path.join(dir, 'kube-lite.blob');
-  const r = spawnSync(process.execPath, [...launcherFlags(root), '--snapshot-blob', blob, '--build-snapshot', path.join(root, 'dist/kube-lite.cjs')], {
-    encoding: 'utf8',
+  // Two snapshots: everything, and the read-only verbs alone (src/entry.ts reads the list).
+  const made = [
+    ['kube-lite', ''],
+    ['kube-lite-read', launcherWords(root, 'read_verbs').join(' ')],
+  ].map(([name, verbs]) => {
+    const blob = path.join(dir, `${name}.blob`);
+    const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs };
+    const script = path.join(root, 'dist/kube-lite.cjs');
+    const r = spawnSync(process.execPath, [...launcherFlags(root), '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8', env });
+    return { r, ok: r.status === 0 && fs.existsSync(blob) };
   });
-  if (r.status !== 0 || !fs.existsSync(blob)) {
+  const failed = made.find((m) => !m.ok);
+  if (failed) {
+    const r = failed.r;
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(final, { recursive: true, force: true });
     console.warn(`kube-lite: no startup snapshot (this Node cannot make one); commands will start slower.\n${(r.stderr ?? '').trim().split('\n').slice(-12).join('\n')}`);

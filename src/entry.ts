@@ -42,14 +42,17 @@ function start(): void {
 }
 
 /**
- * Every verb and the API machinery (validator, controllers), evaluated while the snapshot is built
- * so that a command restored from it finds its code ready: restoring it costs less than evaluating
- * it. Only modules are loaded here: nothing may read the environment, the clock or the files, which
- * would be the build machine's.
+ * The code a command restored from the snapshot finds ready: every verb and the API machinery
+ * (validator, controllers), or, for the read-only commands' snapshot, only the verbs the build names
+ * in KUBE_LITE_SNAPSHOT_VERBS (scripts/gen-snapshot.mjs). Restoring code costs less than evaluating
+ * it, but in proportion to what the snapshot holds. Only modules are loaded here: nothing may read
+ * the environment (but that build setting), the clock or the files, all of which would be the build
+ * machine's.
  */
 async function preload(): Promise<void> {
-  for (const load of Object.values(VERBS)) await load();
-  await loadMachinery();
+  const only = process.env['KUBE_LITE_SNAPSHOT_VERBS']?.split(' ').filter(Boolean) ?? [];
+  for (const verb of only.length > 0 ? only : Object.keys(VERBS)) await VERBS[verb]!();
+  if (only.length === 0) await loadMachinery();
 }
 
 if (v8.startupSnapshot?.isBuildingSnapshot()) {

@@ -91,10 +91,14 @@ describe('bin/kube-lite', () => {
     }
     const NAMESPACES = 'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n';
 
-    it('starts Node from the snapshot the build made', async () => {
+    it('starts Node from the snapshot the build made: the small one for a command that only reads', async () => {
       const r = await launch(bin);
-      expect(r.execLine).toContain('--snapshot-blob');
+      expect(r.execLine).toContain(`--snapshot-blob ${root}/bin/../build/snapshot/kube-lite-read.blob `);
       expect(r.stdout).toBe(NAMESPACES);
+      const home = tempHome();
+      const w = await exec('sh', ['-x', bin, '-n', 'default', 'create', 'configmap', 'c'], { env: env(home), cwd: root });
+      expect(w.stdout).toBe('configmap/c created\n');
+      expect(w.stderr).toContain(`--snapshot-blob ${root}/bin/../build/snapshot/kube-lite.blob `);
     });
 
     it('loads the bundle itself, with the same result, when asked to or when the Node changed since', async () => {
