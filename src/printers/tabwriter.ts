@@ -13,11 +13,14 @@ export interface TabwriterOptions {
 export const GET_TABWRITER: TabwriterOptions = { minwidth: 6, padding: 3 };
 export const DESCRIBE_TABWRITER: TabwriterOptions = { minwidth: 0, padding: 2 };
 
-function runeCount(s: string): number {
+/** Go's utf8.RuneCountInString: code points, not UTF-16 units. Most cells have no surrogate pair. */
+export function runeCount(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
+const SURROGATE = /[\ud800-\udfff]/;
 
 /**
  * Formats `text` (lines separated by '\n', cells by '\t') as Go's tabwriter would. `remembered`: the
