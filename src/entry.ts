@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { main } from './cli/main.js';
+import { main, prepareProgram, type PreparedProgram } from './cli/main.js';
 import { VERBS } from './cli/program.js';
 import { setCodeFile } from './util/package-root.js';
 import { loadMachinery } from './cluster/machinery.js';
@@ -14,7 +14,7 @@ import { loadMachinery } from './cluster/machinery.js';
 /** A Go program writing to a closed pipe dies of SIGPIPE, which a shell reports as 128 + 13. */
 const SIGPIPE_EXIT = 141;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], prepared?: PreparedProgram): Promise<number> {
   // `kube-lite get pods -o name | head -1`: the reader may go away. The command still finishes (its
   // writes to the cluster are not cut short), prints nothing more, and exits as kubectl would. Other
   // write errors (a full disk) are dropped as Go's unchecked writes drop them.
@@ -24,19 +24,25 @@ export async function run(argv: string[]): Promise<number> {
   };
   process.stdout.on('error', onError);
   process.stderr.on('error', onError);
-  const code = await main(argv, {
-    stdout: (s) => void (pipeClosed || process.stdout.write(s)),
-    stderr: (s) => void (pipeClosed || process.stderr.write(s)),
+  const io = {
+    stdout: (s: string) => void (pipeClosed || process.stdout.write(s)),
+    stderr: (s: string) => void (pipeClosed || process.stderr.write(s)),
     readStdin: () => fs.readFileSync(0, 'utf8'),
     env: process.env,
     cwd: process.cwd(),
-  });
+  };
+  const code = await main(argv, io, prepared);
   return pipeClosed ? SIGPIPE_EXIT : code;
 }
 
+/** The command tree the snapshot holds, made by preload(). */
+let prepared: PreparedProgram | undefined;
+
 function start(): void {
   setCodeFile(process.argv[1]!);
-  void run(process.argv.slice(2)).then((code) => {
+  const ready = prepared;
+  prepared = undefined;
+  void run(process.argv.slice(2), ready).then((code) => {
     process.exitCode = code;
   });
 }
@@ -44,15 +50,17 @@ function start(): void {
 /**
  * The code a command restored from the snapshot finds ready: every verb and the API machinery
  * (validator, controllers), or, for the read-only commands' snapshot, only the verbs the build names
- * in KUBE_LITE_SNAPSHOT_VERBS (scripts/gen-snapshot.mjs). Restoring code costs less than evaluating
- * it, but in proportion to what the snapshot holds. Only modules are loaded here: nothing may read
- * the environment (but that build setting), the clock or the files, all of which would be the build
- * machine's.
+ * in KUBE_LITE_SNAPSHOT_VERBS (scripts/gen-snapshot.mjs); and the command tree with those verbs'
+ * flags registered. Restoring costs less than evaluating and building, but in proportion to what the
+ * snapshot holds. Nothing here may read the environment (but that build setting), the clock or the
+ * files, all of which would be the build machine's.
  */
 async function preload(): Promise<void> {
   const only = process.env['KUBE_LITE_SNAPSHOT_VERBS']?.split(' ').filter(Boolean) ?? [];
-  for (const verb of only.length > 0 ? only : Object.keys(VERBS)) await VERBS[verb]!();
+  const verbs = only.length > 0 ? only : Object.keys(VERBS);
+  for (const verb of verbs) await VERBS[verb]!();
   if (only.length === 0) await loadMachinery();
+  prepared = await prepareProgram(verbs);
 }
 
 if (v8.startupSnapshot?.isBuildingSnapshot()) {

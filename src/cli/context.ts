@@ -18,12 +18,26 @@ export interface GlobalFlags {
 }
 
 export class CommandContext {
-  readonly home: string;
   readonly globals: GlobalFlags = {};
   private resolved?: ResolvedContext;
+  private homeDir?: string;
 
-  constructor(readonly io: IO) {
-    this.home = kubeLiteHome(io.env);
+  constructor(public io: IO) {}
+
+  /**
+   * Gives a context made ahead of its command (with the command tree a startup snapshot holds, see
+   * src/cli/main.ts) the command's streams and environment.
+   */
+  bind(io: IO): void {
+    this.io = io;
+    this.homeDir = undefined;
+    this.resolved = undefined;
+    this.globals.namespace = this.globals.context = undefined;
+  }
+
+  get home(): string {
+    this.homeDir ??= kubeLiteHome(this.io.env);
+    return this.homeDir;
   }
 
   sessionEnv(): SessionEnv {

@@ -24,13 +24,38 @@ function findVerb(argv: string[]): string | undefined {
   return undefined;
 }
 
-export async function main(argv: string[], io: IO): Promise<number> {
+/**
+ * A command tree built ahead of its command: a startup snapshot holds one (src/entry.ts), so a command
+ * restored from it does not register its verb's flags again. Used once, for one of its verbs.
+ */
+export interface PreparedProgram {
+  program: Command;
+  ctx: CommandContext;
+  verbs: ReadonlySet<string>;
+}
+
+export async function prepareProgram(verbs: string[]): Promise<PreparedProgram> {
+  const unbound: IO = {
+    stdout: () => {},
+    stderr: () => {},
+    readStdin: () => '',
+    env: {},
+    cwd: '/',
+  };
+  const ctx = new CommandContext(unbound);
+  return { program: await createProgram(ctx, verbs), ctx, verbs: new Set(verbs) };
+}
+
+export async function main(argv: string[], io: IO, prepared?: PreparedProgram): Promise<number> {
   const verb = findVerb(argv);
   const args = normalizeArgv(argv, verb);
-  const ctx = new CommandContext(io);
+  const ready = verb !== undefined && prepared?.verbs.has(verb) ? prepared : undefined;
+  const ctx = ready?.ctx ?? new CommandContext(io);
+  ctx.bind(io);
   let program: Command | undefined;
   try {
-    program = await createProgram(ctx, verb);
+    // An unknown verb: every verb registered, for help and suggestions.
+    program = ready?.program ?? (await createProgram(ctx, verb && VERBS[verb] ? [verb] : []));
     configure(program, io);
     if (verb === undefined && !args.some((a) => a === '-h' || a === '--help')) {
       io.stdout(program.helpInformation());

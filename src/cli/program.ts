@@ -41,7 +41,8 @@ export const VERBS: Record<string, Loader> = {
   serve: () => import('./commands/serve.js'),
 };
 
-export async function createProgram(ctx: CommandContext, verb: string | undefined): Promise<Command> {
+/** The command tree with `verbs` registered (all of them when none is named: help, suggestions). */
+export async function createProgram(ctx: CommandContext, verbs: string[]): Promise<Command> {
   const program = new Command('kube-lite');
   program
     .description('kube-lite controls a simulated Kubernetes cluster, exactly as kubectl controls a real one.')
@@ -54,11 +55,6 @@ export async function createProgram(ctx: CommandContext, verb: string | undefine
     ctx.globals.namespace = g.namespace;
     ctx.globals.context = g.context;
   });
-  if (verb && VERBS[verb]) {
-    (await VERBS[verb]!()).register(program, ctx);
-  } else {
-    // Help or an unknown command: register every verb so help and suggestions see them all.
-    for (const load of Object.values(VERBS)) (await load()).register(program, ctx);
-  }
+  for (const verb of verbs.length > 0 ? verbs : Object.keys(VERBS)) (await VERBS[verb]!()).register(program, ctx);
   return program;
 }

@@ -29,7 +29,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (shell !== 'bash' && shell !== 'zsh') throw new CliError(`Unsupported shell type ${JSON.stringify(shell)}.` + USAGE);
       // The whole command tree, with every verb registered, is what the script completes.
       const { createProgram } = await import('../program.js');
-      const tree = commandTree(await createProgram(ctx, undefined));
+      const tree = commandTree(await createProgram(ctx, []));
       ctx.out(shell === 'bash' ? bashScript(tree) : zshScript(tree));
     });
 }
