@@ -40,6 +40,12 @@ let prepared: PreparedProgram | undefined;
 
 function start(): void {
   setCodeFile(process.argv[1]!);
+  // bin/kube-lite kept Node from reading NODE_EXTRA_CA_CERTS at start; the command sees it as it was.
+  const saved = process.env['KUBE_LITE_SAVED_NODE_EXTRA_CA_CERTS'];
+  if (saved !== undefined) {
+    process.env['NODE_EXTRA_CA_CERTS'] = saved;
+    delete process.env['KUBE_LITE_SAVED_NODE_EXTRA_CA_CERTS'];
+  }
   const ready = prepared;
   prepared = undefined;
   void run(process.argv.slice(2), ready).then((code) => {

@@ -50,6 +50,20 @@ describe('bin/kube-lite', () => {
     expect(full).toEqual({ stdout: 'exit 0\n', stderr: '' });
   });
 
+  it('spares Node reading NODE_EXTRA_CA_CERTS at start, and gives the variable back to what it runs', async () => {
+    const home = tempHome();
+    const seen = path.join(home, 'seen');
+    expect((await kl(home, 'create', 'configmap', 'c')).code).toBe(0);
+    const editor = `sh -c 'printf %s "$NODE_EXTRA_CA_CERTS,\${KUBE_LITE_SAVED_NODE_EXTRA_CA_CERTS-unset}" > ${seen}'`;
+    // A file Node cannot read: Node would warn on stderr had it tried.
+    const r = await exec(bin, ['edit', 'configmap/c'], {
+      env: { ...env(home), NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem', KUBE_EDITOR: editor },
+      cwd: root,
+    });
+    expect(r).toEqual({ stdout: '', stderr: 'Edit cancelled, no changes made.\n' });
+    expect(fs.readFileSync(seen, 'utf8')).toBe('/nonexistent/ca.pem,unset');
+  });
+
   it('runs when started by a relative path (the generated validators are still found)', async () => {
     const home = tempHome();
     const r = await exec('bin/kube-lite', ['apply', '-f', 'manifests/nginx-deployment.yaml'], { env: env(home), cwd: root });
