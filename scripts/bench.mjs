@@ -261,12 +261,12 @@ for (const r of results) {
     `| ${r.label} | ${r.target} | ${fmt(m.median, 3)} s | ${fmt(m.min, 3)}–${fmt(m.max, 3)} s | ${fmt(m.median / m.base)}× (node ${fmt(m.base * 1000, 0)} ms) |${cleanCell(m)} ${r.ok ? 'yes' : '**no**'} |`,
   );
 }
-if (extraCerts) console.log(`\nNODE_EXTRA_CA_CERTS is set here (${env.NODE_EXTRA_CA_CERTS}): \`node -e 0\` reads it as it starts; kube-lite does not (see bin/kube-lite).`);
 console.log(`| \`serve\`: pod creations per second through the API (64 clients) | ≥ 2,000/s | ${podsPerSec}/s | | | ${podsPerSec >= 2000 ? 'yes' : '**no**'} |`);
 console.log(`| \`serve\`: the same pods all Running (controllers catch up after the burst) | | ${allRunning} s after the first create | | | |`);
 console.log(`| \`serve\`: \`get pods\` Table round trip (${quick ? '1,000' : '4,000'} pods, limit 500) | < 20 ms | ${listMs} ms | | | ${listMs < 20 ? 'yes' : '**no**'} |`);
 if (!quick) console.log(`| peak memory (max RSS) at 10,000 pods | ≤ 150 MiB | ${hasTime ? `${fmt(peakRss, 0)} MiB` : 'n/a (no /usr/bin/time)'} | | | ${peakRss <= 150 ? 'yes' : '**no**'} |`);
 if (!quick && hasTime) console.log(`\nPeak RSS at 10,000 pods by command: ${Object.entries(rssBy).map(([k, v]) => `${k} ${fmt(v, 0)} MiB`).join(', ')}.`);
+if (extraCerts) console.log(`\nNODE_EXTRA_CA_CERTS is set here (${env.NODE_EXTRA_CA_CERTS}): \`node -e 0\` reads it as it starts; kube-lite does not (see bin/kube-lite).`);
 console.log('\nGrowth of one read-only command (`get deploy`):\n');
 console.log(`| pods | median | spread (min–max) | × \`node -e 0\` |${extraCerts ? ' × without NODE_EXTRA_CA_CERTS |' : ''} peak RSS |`);
 console.log(`|---|---|---|---|${extraCerts ? '---|' : ''}---|`);
