@@ -11,7 +11,8 @@
 // appended to the segment's journal (`pods.1234.log`: one `[id, object-or-null]` line per written
 // object) instead of rewriting the segment. The manifest records how many bytes of the journal are
 // committed; bytes past that (an append cut short by a crash) are never read, and are cut off before the
-// next append. When the journal would outgrow its segment, the next commit writes a new segment.
+// next append. When the journal would outgrow its segment (or 64 KiB, whichever is larger), the next
+// commit writes a new segment.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -136,7 +137,7 @@ export class FileStoreTxn {
         let delta = '';
         for (const k of store.changedIds(resource)) delta += `${JSON.stringify([k, bucket![k] ?? null])}\n`;
         const bytes = Buffer.byteLength(delta);
-        if (journal.length + bytes <= journal.base) {
+        if (journal.length + bytes <= Math.max(journal.base, JOURNAL_MIN_BYTES)) {
           writes.push(appendDurable(path.join(objDir, journal.file), journal.length, delta));
           journals[resource] = { ...journal, length: journal.length + bytes };
           continue;
@@ -171,6 +172,13 @@ export class FileStoreTxn {
     this.lock.release();
   }
 }
+
+/**
+ * A journal may always grow this far, however small its segment: small resources (leases renewed on
+ * every command, a handful of Services) then append instead of writing a new segment and removing
+ * two files each time, and replaying 64 KiB of lines costs little.
+ */
+const JOURNAL_MIN_BYTES = 64 * 1024;
 
 /**
  * Removes what processes killed mid-write left behind: temporary state files (`state.json.tmp-<pid>`)

@@ -159,8 +159,9 @@ describe('FileStoreTxn', () => {
     const t = FileStoreTxn.open(dir);
     t.store.create(key('b'), cm('b'));
     await t.commit();
-    // Only the configmaps segment was replaced; the secrets one was never even read.
-    expect(segs()).toEqual(['configmaps.4.json', 'secrets.3.json']);
+    // Only the configmaps segment changed (a journal line: a small resource's journal may grow to
+    // 64 KiB); the secrets one was never even read.
+    expect(segs()).toEqual(['configmaps.3.json', 'configmaps.3.log', 'secrets.3.json']);
     fs.writeFileSync(path.join(dir, OBJECTS_DIR, 'secrets.3.json'), 'not read');
     const r = FileStoreTxn.open(dir);
     expect(r.store.list('configmaps').map((o) => o.metadata.name)).toEqual(['a', 'b']);
@@ -198,16 +199,16 @@ describe('FileStoreTxn', () => {
     await r.commit();
     expect(Object.keys(readClusterState(dir).objects['configmaps']!)).toHaveLength(20);
     expect(fs.readFileSync(path.join(objDir, 'configmaps.21.log'), 'utf8')).not.toContain('torn');
-    // Many changes: the journal would outgrow the segment, so a new segment replaces both.
+    // Many changes: the journal would outgrow both the segment and 64 KiB, so a new segment replaces both.
     const big = FileStoreTxn.open(dir);
     for (let i = 5; i < 20; i++) {
       const o = big.store.get(key(`c${i}`))!;
-      o.data = { v: 'y'.repeat(300) };
+      o.data = { v: 'y'.repeat(5000) };
       big.store.update(key(`c${i}`), o);
     }
     await big.commit();
     expect(files()).toEqual([`configmaps.${big.store.revision()}.json`]);
-    expect(readClusterState(dir).objects['configmaps']!['default/c7']!['data']).toEqual({ v: 'y'.repeat(300) });
+    expect(readClusterState(dir).objects['configmaps']!['default/c7']!['data']).toEqual({ v: 'y'.repeat(5000) });
   });
 
   it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', async () => {
