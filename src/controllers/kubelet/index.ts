@@ -67,13 +67,14 @@ export function kubeletController(api: ApiServer): void {
   const faults = loadFaults(api.store);
   const settled = settledPods(api);
   const faultsKey = JSON.stringify(faults);
+  const config = configVersion(api);
   for (const listed of api.list(pods)) {
     const nodeName: string = listed['spec']?.nodeName ?? '';
     // A NotReady node's kubelet is not heard from: its pods stay as they are.
     if (!nodeByName.has(nodeName) || !nodeReady(nodeByName.get(nodeName)!)) continue;
     const uid = listed.metadata.uid!;
     const seen = settled.get(uid);
-    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
+    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey, config)) {
       if (seen.wake !== undefined) api.sim.wakeAt(seen.wake);
       continue;
     }
@@ -88,12 +89,13 @@ export function kubeletController(api: ApiServer): void {
           break;
         }
         if (result.node) nodeByName.set(nodeName, result.node);
-        pod = api.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
+        pod = api.peek(pods, pod.metadata.namespace, pod.metadata.name!);
         if (pod && pod.metadata.uid !== listed.metadata.uid) break;
       }
     });
-    if (done && pod && !dependsOnConfig(pod)) {
-      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, wake });
+    const configSeen = pod && dependsOnConfig(pod) ? config : '';
+    if (done && pod && configSeen !== undefined) {
+      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, config: configSeen, wake });
     } else settled.delete(uid);
   }
   saveMemory(api, memory, api.list(pods));
@@ -108,6 +110,8 @@ interface Settled {
   rv: string;
   nodeRv: string;
   faultsKey: string;
+  /** configVersion() then, for a pod that reads ConfigMaps or Secrets (every pod with a service account token does); else ''. */
+  config: string;
   wake: number | undefined;
 }
 
@@ -117,16 +121,30 @@ function settledPods(api: ApiServer): Map<string, Settled> {
   return m;
 }
 
-function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
+function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string, config: string | undefined): boolean {
   return (
     s.rv === pod.metadata.resourceVersion &&
     s.nodeRv === node.metadata.resourceVersion &&
     s.faultsKey === faultsKey &&
+    (s.config === '' || s.config === config) &&
     (s.wake === undefined || api.now() < s.wake)
   );
 }
 
-/** Pods whose next step depends on ConfigMaps and Secrets as well: never taken as settled. */
+/**
+ * A value that changes whenever any ConfigMap or Secret does, or undefined when the store cannot tell
+ * (pods that read them are then never taken as settled). It lists them, so that the incremental
+ * reconcile runs the kubelet again when one changes, even if no pod did.
+ */
+function configVersion(api: ApiServer): string | undefined {
+  const versionOf = api.store.versionOf?.bind(api.store);
+  if (!versionOf) return undefined;
+  api.list(configMaps);
+  api.list(secrets);
+  return `${versionOf('r:configmaps')}/${versionOf('r:secrets')}`;
+}
+
+/** Pods whose next step depends on ConfigMaps and Secrets as well: settled only while those stay the same. */
 const dependsOnConfig = (pod: KObject): boolean =>
   usesVolumeSources(pod) || [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])].some(usesConfig);
 
@@ -314,7 +332,7 @@ function applyContainerEffect(
     const next = e.state
       ? nextContainerStatus(pod, c.spec, c.init, c.status, e.state, {
           now,
-          containerID: () => `containerd://${api.random.hex(64)}`,
+          containerID: () => ['containerd://', api.random.hex(64)].join(''), // flat, see SeededRandom
           restart: e.restart === true,
         })
       : { ...c.status, ...e.update };
@@ -329,7 +347,7 @@ function applyContainerEffect(
 }
 
 function writeStatus(api: ApiServer, pod: KObject, status: Json): void {
-  api.updateStatus(pods, { ...pod, status });
+  api.updateStatus(pods, { ...pod, status }, { internal: true });
 }
 
 function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent & { at?: number }): void {
@@ -358,5 +376,5 @@ function recordImage(api: ApiServer, node: KObject, image: string): KObject {
   if (images.some((i) => (i.names ?? []).includes(normalizedImage(image)))) return node;
   images.push({ names, sizeBytes: imageSize(image) });
   images.sort((a, b) => b.sizeBytes - a.sizeBytes);
-  return api.updateStatus(nodes, { ...node, status: { ...node['status'], images } });
+  return api.updateStatus(nodes, { ...node, status: { ...node['status'], images } }, { internal: true });
 }

@@ -101,8 +101,8 @@ export function nextContainerStatus(pod: Json, spec: Json, init: boolean, prev: 
     ...(volumeMounts(spec) ? { volumeMounts: volumeMounts(spec) } : {}),
   };
   if ('running' in next) {
-    return {
-      ...base,
+    // Object.assign onto {}: the entry is stored, and V8 gave spread copies a hidden class each.
+    return Object.assign({}, base, {
       containerID: t.containerID(),
       ...runningResources(spec),
       // A running init container is not ready until it completes; a sidecar is ready once running.
@@ -111,7 +111,7 @@ export function nextContainerStatus(pod: Json, spec: Json, init: boolean, prev: 
       ready: init ? isSidecar(spec) : !spec.startupProbe && !spec.readinessProbe,
       started: init || !spec.startupProbe,
       state: { running: { startedAt: t.now } },
-    };
+    });
   }
   const containerID = prev.containerID ?? t.containerID();
   return {

@@ -37,7 +37,7 @@ export function createPod(api: ApiServer, kind: OwnerKind, owner: KObject, quiet
   if (Object.keys(pod.metadata.labels ?? {}).length === 0) return 'unable to create pods, no labels';
   let created: KObject;
   try {
-    created = api.create(pods(), pod);
+    created = api.create(pods(), pod, { internal: true });
   } catch (e) {
     if (!(e instanceof StatusError)) throw e;
     if (namespaceTerminating(e)) return undefined;

@@ -39,9 +39,9 @@ export interface NodeInfo {
   /**
    * Scoring's "pods on this node matching selector S in namespace N", by N and S: every pod scheduled
    * asks it of every node, and counting afresh each time made scheduling 10,000 pods quadratic.
-   * Dropped whenever a pod is added.
+   * Kept up to date as pods are added (each count with its predicate).
    */
-  matchCounts?: Map<string, number>;
+  matchCounts?: Map<string, { matches: (pod: KObject) => boolean; count: number }>;
 }
 
 export type FilterPlugin = (pod: KObject, ni: NodeInfo) => Status | undefined;
@@ -76,7 +76,7 @@ export function newNodeInfo(node: KObject): NodeInfo {
 
 export function addPod(ni: NodeInfo, pod: KObject): void {
   ni.pods.push(pod);
-  ni.matchCounts = undefined;
+  for (const entry of ni.matchCounts?.values() ?? []) if (entry.matches(pod)) entry.count++;
   ni.requested = addResources(ni.requested, podRequests(pod));
   ni.nonZeroRequested = addResources(ni.nonZeroRequested, podRequests(pod, { nonZero: true }));
   ni.usedPorts.push(...podHostPorts(pod));

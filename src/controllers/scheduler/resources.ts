@@ -87,7 +87,21 @@ function containerRequests(c: any, podLevel: Record<string, unknown> | undefined
  * requests max(350, 450) = 450m.
  */
 export function podRequests(pod: KObject, opts: RequestOptions = {}): Resources {
-  const spec = pod['spec'] ?? {};
+  const spec = pod['spec'];
+  if (!spec) return computeRequests({}, opts);
+  // Filters and scores ask this of every pod for every node: worked out once per spec. The scheduler
+  // reads stored pods only, which are never changed (a new spec is a new object), and callers treat
+  // the result as read-only.
+  const cache = opts.nonZero ? nonZeroCache : plainCache;
+  let r = cache.get(spec);
+  if (!r) cache.set(spec, (r = computeRequests(spec, opts)));
+  return r;
+}
+
+const plainCache = new WeakMap<object, Resources>();
+const nonZeroCache = new WeakMap<object, Resources>();
+
+function computeRequests(spec: any, opts: RequestOptions): Resources {
   const podLevel: Record<string, unknown> | undefined = spec.resources?.requests;
   let reqs = emptyResources();
   for (const c of spec.containers ?? []) reqs = addResources(reqs, containerRequests(c, podLevel, opts));

@@ -107,7 +107,7 @@ export function defaultSelector(api: ApiServer, pod: KObject): Selector {
   const owner = controllerOf(pod);
   const kinds: Record<string, string> = { 'v1/ReplicationController': 'replicationcontrollers', 'apps/v1/ReplicaSet': 'replicasets.apps', 'apps/v1/StatefulSet': 'statefulsets.apps' };
   const resource = owner ? kinds[`${owner.apiVersion}/${owner.kind}`] : undefined;
-  const ctrl = resource ? api.tryGet(api.resource(resource), ns, owner!.name) : undefined;
+  const ctrl = resource ? api.peek(api.resource(resource), ns, owner!.name) : undefined;
   if (ctrl && owner!.kind === 'ReplicationController') {
     Object.assign(set, ctrl['spec']?.selector ?? {});
     return selectorFromValidatedSet(set);
@@ -156,16 +156,18 @@ function selectorKey(sel: Selector): string {
   return k;
 }
 
-/** The node's pods (not being deleted) in `ns` that `sel` matches; cached on the NodeInfo. */
-function countMatching(ni: NodeInfo, sel: Selector, ns: string | undefined): number {
-  const key = `${ns ?? ''}\0${selectorKey(sel)}`;
+/** The cache key countMatching takes for `sel` in `ns`. */
+const matchKey = (sel: Selector, ns: string | undefined): string => `${ns ?? ''}\0${selectorKey(sel)}`;
+
+/** The node's pods (not being deleted) in `ns` that `sel` matches (`key`: matchKey); cached on the NodeInfo. */
+function countMatching(ni: NodeInfo, sel: Selector, ns: string | undefined, key: string): number {
   const cache = (ni.matchCounts ??= new Map());
-  let n = cache.get(key);
-  if (n === undefined) {
-    n = ni.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {})).length;
-    cache.set(key, n);
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const matches = (p: KObject) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {});
+    cache.set(key, (entry = { matches, count: ni.pods.filter(matches).length }));
   }
-  return n;
+  return entry.count;
 }
 
 /** PodTopologySpread's Score + NormalizeScore. */
@@ -176,7 +178,8 @@ export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[],
   const ignored = new Set(feasible.filter((ni) => requireAll && !constraints.every((c) => has(ni, c.topologyKey))).map((ni) => ni.name));
   const counted = feasible.filter((ni) => !ignored.has(ni.name));
   const ns = pod.metadata.namespace;
-  const domainCounts = constraints.map((c) => {
+  const keys = constraints.map((c) => matchKey(c.selector, ns));
+  const domainCounts = constraints.map((c, i) => {
     const m = new Map<string, number>();
     if (c.topologyKey === HOSTNAME) return m;
     for (const ni of counted) if (has(ni, c.topologyKey)) m.set(ni.node.metadata.labels![c.topologyKey]!, 0);
@@ -184,7 +187,7 @@ export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[],
       if (!has(ni, c.topologyKey) || !requiredAffinityMatches(pod, ni.node)) continue;
       if (requireAll && !constraints.every((k) => has(ni, k.topologyKey))) continue;
       const v = ni.node.metadata.labels![c.topologyKey]!;
-      if (m.has(v)) m.set(v, m.get(v)! + countMatching(ni, c.selector, ns));
+      if (m.has(v)) m.set(v, m.get(v)! + countMatching(ni, c.selector, ns, keys[i]!));
     }
     return m;
   });
@@ -195,7 +198,7 @@ export function spreadScores(api: ApiServer, pod: KObject, feasible: NodeInfo[],
     let score = 0;
     constraints.forEach((c, i) => {
       if (!has(ni, c.topologyKey)) return;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(ni, c.selector, ns) : domainCounts[i]!.get(ni.node.metadata.labels![c.topologyKey]!) ?? 0;
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(ni, c.selector, ns, keys[i]!) : domainCounts[i]!.get(ni.node.metadata.labels![c.topologyKey]!) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
     });
     return Math.round(score);

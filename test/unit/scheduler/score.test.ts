@@ -40,3 +40,40 @@ describe('BalancedAllocation (change in balance)', () => {
     expect(balancedAllocationScore(requesting('p', { memory: '4Gi' }), info(n, requesting('a', { cpu: '2' })))).toBe(87);
   });
 });
+
+describe('podRequests memo', () => {
+  it('works a spec out once, and a new spec afresh', async () => {
+    const { podRequests } = await import('../../../src/controllers/scheduler/resources.js');
+    const spec = { containers: [{ name: 'a', resources: { requests: { cpu: '250m', memory: '64Mi' } } }] };
+    const p = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec };
+    const first = podRequests(p);
+    expect(first.milliCPU).toBe(250);
+    expect(podRequests(p)).toBe(first);
+    expect(podRequests(p, { nonZero: true }).memory).toBe(64 * 1024 * 1024);
+    const changed = { ...p, spec: { containers: [{ name: 'a', resources: { requests: { cpu: '1' } } }] } };
+    expect(podRequests(changed).milliCPU).toBe(1000);
+    expect(podRequests(changed, { nonZero: true }).memory).toBe(200 * 1024 * 1024);
+  });
+});
+
+describe('PodTopologySpread counts as pods are added', () => {
+  it('scores after addPod as a snapshot built with the pod from the start would', async () => {
+    const { spreadScores } = await import('../../../src/controllers/scheduler/score.js');
+    const { addPod } = await import('../../../src/controllers/scheduler/framework.js');
+    const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'a' } } }] };
+    const incoming = pod('new', spread, { app: 'a' });
+    const a = node('a');
+    const b = node('b');
+    const existing = [pod('a1', {}, { app: 'a' }), pod('b1', {}, { app: 'a' })];
+    const nodes = [info(a, existing[0]!), info(b, existing[1]!)];
+    const api = undefined as never; // pods with their own constraints need no lookups
+    expect(spreadScores(api, incoming, nodes, nodes)).toEqual([100, 100]);
+    const extra = pod('a2', {}, { app: 'a' });
+    addPod(nodes[0]!, { ...extra, spec: { ...extra['spec'], nodeName: 'a' } });
+    addPod(nodes[0]!, { ...pod('other', {}, { app: 'b' }), spec: { nodeName: 'a' } });
+    const fresh = [info(a, existing[0]!, extra, pod('other', {}, { app: 'b' })), info(b, existing[1]!)];
+    const scores = spreadScores(api, incoming, nodes, nodes);
+    expect(scores).toEqual(spreadScores(api, incoming, fresh, fresh));
+    expect(scores[0]!).toBeLessThan(scores[1]!);
+  });
+});
