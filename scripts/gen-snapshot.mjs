@@ -18,7 +18,7 @@ function launcherWords(root, name) {
   return m[1].split(/\s+/).filter(Boolean);
 }
 
-/** The Node flags bin/kube-lite starts with. */
+/** The Node flags bin/kube-lite starts a writing command with. */
 export const launcherFlags = (root) => launcherWords(root, 'flags');
 
 export function generateSnapshot(root) {
@@ -30,13 +30,13 @@ export function generateSnapshot(root) {
   fs.mkdirSync(dir, { recursive: true });
   // Two snapshots: everything, and the read-only verbs alone (src/entry.ts reads the list).
   const made = [
-    ['kube-lite', ''],
-    ['kube-lite-read', launcherWords(root, 'read_verbs').join(' ')],
-  ].map(([name, verbs]) => {
+    ['kube-lite', '', launcherFlags(root)],
+    ['kube-lite-read', launcherWords(root, 'read_verbs').join(' '), launcherWords(root, 'read_flags')],
+  ].map(([name, verbs, flags]) => {
     const blob = path.join(dir, `${name}.blob`);
     const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs };
     const script = path.join(root, 'dist/kube-lite.cjs');
-    const r = spawnSync(process.execPath, [...launcherFlags(root), '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, [...flags, '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8', env });
     return { r, ok: r.status === 0 && fs.existsSync(blob) };
   });
   const failed = made.find((m) => !m.ok);
