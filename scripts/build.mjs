@@ -1,5 +1,5 @@
-// Builds kube-lite: generates the Kubernetes schema validators and OpenAPI v3 documents, bundles src/
-// into one script (dist/kube-lite.cjs) with esbuild, and makes a startup snapshot of it
+// Builds kube-lite: generates the Kubernetes schema validators (a module in src/, bundled) and OpenAPI
+// v3 documents, bundles src/ into one script (dist/kube-lite.cjs) with esbuild, and makes a startup snapshot of it
 // (build/snapshot, scripts/gen-snapshot.mjs). Run by `npm install`.
 
 import { build } from 'esbuild';
@@ -12,8 +12,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildAll() {
   const { generateSchemas } = await import('./gen-schema.mjs');
   await generateSchemas(path.join(root, 'build'));
-  const { generateCodeCache } = await import('./gen-code-cache.mjs');
-  await generateCodeCache(path.join(root, 'build'));
   const { generateOpenAPI } = await import('./gen-openapi.mjs');
   generateOpenAPI(path.join(root, 'build'));
   // Written beside and renamed into place: a kube-lite running meanwhile (the test suite's spawned

@@ -59,9 +59,9 @@ function start(): void {
 
 /**
  * The code a command restored from the snapshot finds ready: every verb and the API machinery
- * (validator, controllers), or, for the read-only commands' snapshot, only the verbs the build names
- * in KUBE_LITE_SNAPSHOT_VERBS (scripts/gen-snapshot.mjs); and the command tree with those verbs'
- * flags registered. Restoring costs less than evaluating and building, but in proportion to what the
+ * (validator, controllers; the schema validators of common kinds already run once, so compiled), or,
+ * for the read-only commands' snapshot, only the verbs the build names in KUBE_LITE_SNAPSHOT_VERBS
+ * (scripts/gen-snapshot.mjs); and the command tree with those verbs' flags registered. Restoring costs less than evaluating and building, but in proportion to what the
  * snapshot holds. Nothing here may read the environment (but that build setting), the clock or the
  * files, all of which would be the build machine's.
  */
@@ -69,7 +69,7 @@ async function preload(): Promise<void> {
   const only = process.env['KUBE_LITE_SNAPSHOT_VERBS']?.split(' ').filter(Boolean) ?? [];
   const verbs = only.length > 0 ? only : Object.keys(VERBS);
   for (const verb of verbs) await VERBS[verb]!();
-  if (only.length === 0) await loadMachinery();
+  if (only.length === 0) (await loadMachinery()).warmUp();
   prepared = await prepareProgram(verbs);
 }
 

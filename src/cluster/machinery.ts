@@ -9,6 +9,8 @@ import type { KObject } from '../api/types.js';
 export interface Machinery {
   validator: Validator;
   reconcile(api: ApiServer): void;
+  /** Runs the schema validators once on typical objects (for the startup snapshot: src/entry.ts). */
+  warmUp(): void;
 }
 
 let loaded: Machinery | undefined;

@@ -1,6 +1,6 @@
 // Where kube-lite is installed: the nearest ancestor of the running code holding a package.json
-// (src/util/ under vitest, dist/ in the bundle). Generated files (build/validators, build/openapi) are
-// found from there.
+// (src/util/ under vitest, dist/ in the bundle). Generated files (build/openapi) are found
+// from there.
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -64,7 +64,7 @@ describe('bin/kube-lite', () => {
     expect(fs.readFileSync(seen, 'utf8')).toBe('/nonexistent/ca.pem,unset');
   });
 
-  it('runs when started by a relative path (the generated validators are still found)', async () => {
+  it('runs when started by a relative path (the generated files are still found)', async () => {
     const home = tempHome();
     const r = await exec('bin/kube-lite', ['apply', '-f', 'manifests/nginx-deployment.yaml'], { env: env(home), cwd: root });
     expect(r).toEqual({ stdout: 'deployment.apps/nginx-deployment created\n', stderr: '' });
@@ -123,7 +123,6 @@ describe('bin/kube-lite', () => {
       const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-stale-'));
       for (const d of ['bin', 'dist', 'build/snapshot']) fs.cpSync(path.join(root, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
       fs.copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
-      fs.symlinkSync(path.join(root, 'build/validators'), path.join(copy, 'build/validators'));
       fs.symlinkSync(path.join(root, 'build/openapi'), path.join(copy, 'build/openapi'));
       const past = new Date('2000-01-01T00:00:00Z');
       fs.utimesSync(path.join(copy, 'build/snapshot/after'), past, past);

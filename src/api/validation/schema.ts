@@ -2,16 +2,13 @@
 // with fieldValidation=Strict (kubectl's default): unknown fields and wrong JSON types fail the
 // request with a BadRequest whose message matches the apiserver's byte for byte.
 //
-// Validators are generated at build time (scripts/gen-schema.mjs) into <build>/validators/, one
-// CommonJS module per kind, loaded lazily (with the V8 code cache the build makes for it) so a command
-// only pays for the kinds it touches. (Synchronous, not import(): the apiserver's decode step is.)
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The validators are generated at build time (scripts/gen-schema.mjs) into one module for all kinds,
+// bundled with the program: the startup snapshot holds them evaluated (src/entry.ts), so a command
+// loads no files for them.
 import type { KObject } from '../types.js';
-import { loadCommonJs } from '../../util/cjs-cache.js';
-import { packageRoot } from '../../util/package-root.js';
-import { goDecodeError, type AjvError, type ValidatorMeta } from './go-decode.js';
+import { goDecodeError, type ValidatorMeta } from './go-decode.js';
 import { goQuote } from './go-scalars.js';
+import { goTypes, roots, validators } from './schema-validators.js';
 
 export type SchemaResult =
   | { ok: true }
@@ -26,47 +23,12 @@ export type SchemaResult =
       item?: number;
     };
 
-/** A generated module: the ajv validate function, carrying the Go type metadata as `.meta`. */
-type ValidatorModule = ((data: unknown) => boolean) & { errors?: AjvError[] | null; meta: ValidatorMeta };
-
-let buildDir: string | undefined;
-let index: Record<string, string> | undefined;
-const modules = new Map<string, ValidatorModule>();
-
-/** Directory holding the generated `validators/` (default: `<repo>/build`). Resets caches. */
-export function setValidatorDir(dir: string): void {
-  buildDir = dir;
-  index = undefined;
-  modules.clear();
-}
-
-function defaultBuildDir(): string {
-  return join(packageRoot(), 'build');
-}
-
-function validatorIndex(): Record<string, string> {
-  if (!index) {
-    const file = join(buildDir ?? defaultBuildDir(), 'validators', 'index.json');
-    if (!existsSync(file)) throw new Error(`kube-lite: schema validators missing (${file}); run "npm run build"`);
-    index = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  }
-  return index;
-}
+/** The Go types of all definitions, parsed the first time an object fails (the snapshot keeps one string). */
+let defs: ValidatorMeta['defs'] | undefined;
 
 /** Whether a validator exists for apiVersion/kind (e.g. "apps/v1", "Deployment"). */
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return `${apiVersion}/${kind}` in validatorIndex();
-}
-
-function loadValidator(key: string): ValidatorModule | undefined {
-  const file = validatorIndex()[key];
-  if (!file) return undefined;
-  let mod = modules.get(key);
-  if (!mod) {
-    mod = loadCommonJs(join(buildDir ?? defaultBuildDir(), 'validators', file)) as ValidatorModule;
-    modules.set(key, mod);
-  }
-  return mod;
+  return Object.hasOwn(validators, `${apiVersion}/${kind}`);
 }
 
 /**
@@ -77,9 +39,13 @@ function loadValidator(key: string): ValidatorModule | undefined {
  */
 export function validateSchemaSync(obj: KObject): SchemaResult {
   if (obj.apiVersion === 'v1' && obj.kind === 'List') return validateListItems(obj);
-  const validate = loadValidator(`${obj.apiVersion}/${obj.kind}`);
-  if (!validate || validate(obj)) return { ok: true };
-  const detail = goDecodeError(obj, validate.meta, validate.errors ?? []);
+  const key = `${obj.apiVersion}/${obj.kind}`;
+  if (!Object.hasOwn(validators, key)) return { ok: true };
+  const validate = validators[key]!;
+  if (validate(obj)) return { ok: true };
+  defs ??= JSON.parse(goTypes) as ValidatorMeta['defs'];
+  // go-decode's view of the kind: its root definition among all definitions' Go types.
+  const detail = goDecodeError(obj, { root: roots[key]!, defs }, validate.errors ?? []);
   return detail === null ? { ok: true } : failure(obj, detail);
 }
 
