@@ -66,6 +66,7 @@ function start(): void {
  * files, all of which would be the build machine's.
  */
 async function preload(): Promise<void> {
+  setCodeFile(process.argv[1]!); // the build's own files (the schema validators) are found from here
   const only = process.env['KUBE_LITE_SNAPSHOT_VERBS']?.split(' ').filter(Boolean) ?? [];
   const verbs = only.length > 0 ? only : Object.keys(VERBS);
   for (const verb of verbs) await VERBS[verb]!();

@@ -187,7 +187,7 @@ export interface Availability {
 }
 
 /**
- * Copies the built program (bin/, dist/, build/openapi, build/snapshot, package.json) into a private
+ * Copies the built program (bin/, dist/, build/openapi, build/snapshot, the validators, package.json) into a private
  * directory and runs that copy from then on, so a rebuild of the checkout during the run (another
  * engineer's `npm run build`) cannot swap chunks under a running suite. node_modules is symlinked. A
  * copy taken mid-build is detected (`version --client` fails) and retaken.
@@ -199,7 +199,7 @@ export function snapshotBuild(): string {
   for (let attempt = 0; attempt < 10; attempt++) {
     const dir = tempDir('build');
     // Timestamps kept: bin/kube-lite uses the startup snapshot only while its stamps match the Node.
-    for (const rel of ['bin', 'dist', 'build/openapi', 'build/snapshot']) {
+    for (const rel of ['bin', 'dist', 'build/openapi', 'build/snapshot', 'build/schema-validators.cjs']) {
       if (fs.existsSync(path.join(src, rel))) fs.cpSync(path.join(src, rel), path.join(dir, rel), { recursive: true, preserveTimestamps: true });
     }
     fs.copyFileSync(path.join(src, 'package.json'), path.join(dir, 'package.json'));

@@ -124,6 +124,7 @@ describe('bin/kube-lite', () => {
       for (const d of ['bin', 'dist', 'build/snapshot']) fs.cpSync(path.join(root, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
       fs.copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
       fs.symlinkSync(path.join(root, 'build/openapi'), path.join(copy, 'build/openapi'));
+      fs.symlinkSync(path.join(root, 'build/schema-validators.cjs'), path.join(copy, 'build/schema-validators.cjs'));
       const past = new Date('2000-01-01T00:00:00Z');
       fs.utimesSync(path.join(copy, 'build/snapshot/after'), past, past);
       const stale = await launch(path.join(copy, 'bin/kube-lite'));

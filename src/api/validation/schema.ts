@@ -3,12 +3,51 @@
 // request with a BadRequest whose message matches the apiserver's byte for byte.
 //
 // The validators are generated at build time (scripts/gen-schema.mjs) into one module for all kinds,
-// bundled with the program: the startup snapshot holds them evaluated (src/entry.ts), so a command
-// loads no files for them.
+// build/schema-validators.cjs, loaded on first use. The full startup snapshot holds it loaded
+// (src/entry.ts); the read-only commands' snapshot does not carry its ~0.75 MB.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { packageRoot } from '../../util/package-root.js';
 import type { KObject } from '../types.js';
-import { goDecodeError, type ValidatorMeta } from './go-decode.js';
+import { goDecodeError, type AjvError, type ValidatorMeta } from './go-decode.js';
 import { goQuote } from './go-scalars.js';
-import { goTypes, roots, validators } from './schema-validators.js';
+
+/** An ajv validate function (allErrors, no messages); its errors are on `.errors` after a failure. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+/** What the generated module exports. */
+export interface ValidatorsModule {
+  /** "apps/v1/Deployment" -> the kind's validator. */
+  validators: Readonly<Record<string, ValidateFunction>>;
+  /** "apps/v1/Deployment" -> its root definition id ("io.k8s.api.apps.v1.Deployment"). */
+  roots: Readonly<Record<string, string>>;
+  /** JSON of ValidatorMeta['defs'] for every definition, parsed only when an object fails. */
+  goTypes: string;
+}
+
+let loaded: ValidatorsModule | undefined;
+
+/** The generated validators, read and evaluated the first time they are needed. */
+export function schemaValidators(): ValidatorsModule {
+  if (!loaded) {
+    const file = join(packageRoot(), 'build', 'schema-validators.cjs');
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`kube-lite: schema validators missing (${file}); run "npm run build"`);
+    }
+    const module = { exports: {} as ValidatorsModule };
+    const fn = vm.runInThisContext(`(function (module, exports) {${source}\n})`, { filename: file }) as (m: typeof module, e: ValidatorsModule) => void;
+    fn(module, module.exports);
+    loaded = module.exports;
+  }
+  return loaded;
+}
 
 export type SchemaResult =
   | { ok: true }
@@ -28,7 +67,7 @@ let defs: ValidatorMeta['defs'] | undefined;
 
 /** Whether a validator exists for apiVersion/kind (e.g. "apps/v1", "Deployment"). */
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return Object.hasOwn(validators, `${apiVersion}/${kind}`);
+  return Object.hasOwn(schemaValidators().validators, `${apiVersion}/${kind}`);
 }
 
 /**
@@ -40,6 +79,7 @@ export function hasSchema(apiVersion: string, kind: string): boolean {
 export function validateSchemaSync(obj: KObject): SchemaResult {
   if (obj.apiVersion === 'v1' && obj.kind === 'List') return validateListItems(obj);
   const key = `${obj.apiVersion}/${obj.kind}`;
+  const { validators, roots, goTypes } = schemaValidators();
   if (!Object.hasOwn(validators, key)) return { ok: true };
   const validate = validators[key]!;
   if (validate(obj)) return { ok: true };
