@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { ApiServer } from '../api/server.js';
 import { CliError } from '../api/errors.js';
 import { clockFromEnv, OffsetClock, type Clock } from '../sim/clock.js';
-import { SimContext } from '../sim/context.js';
+import { SimContext, type PersistedRun } from '../sim/context.js';
 import type { TimingProfile } from '../sim/timing.js';
 import { entropySeed, SeededRandom, seedFromString } from '../sim/random.js';
 import { FileStoreTxn, initStateDir } from '../store/file-store.js';
@@ -91,6 +91,12 @@ export interface ClusterMeta {
 interface Reconciled {
   revision: number;
   wakeup: number | null;
+  /**
+   * Each controller's last run then (src/controllers/index.ts, PersistedRun): what it read, its
+   * pending due time, whether it reads the clock. A later command starting from this revision knows
+   * each controller is settled, and runs only those whose inputs it changes or whose time has come.
+   */
+  controllers?: Record<string, PersistedRun>;
 }
 const RECONCILED = 'reconciled';
 
@@ -116,6 +122,17 @@ export class ClusterSession {
     const meta = txn.store.getMeta<ClusterMeta>('cluster');
     const clock = new OffsetClock(base, txn.store.getMeta<number>('clockOffsetMs') ?? 0);
     const api = new ApiServer(txn.store, clock, random, deferredValidator, new SimContext(meta?.timing ?? 'instant'));
+    // A cluster left converged: its controllers' last runs let this command's reconcile skip those
+    // with nothing to do. Read-tracking versions count changes from now, hence taken now.
+    const mark = txn.store.getMeta<Reconciled>(RECONCILED);
+    const versionOf = txn.store.versionOf?.bind(txn.store);
+    if (mark?.controllers && mark.revision === txn.store.revision() && versionOf) {
+      api.sim.settledRuns = {};
+      for (const [name, run] of Object.entries(mark.controllers)) {
+        if (!Array.isArray(run?.reads)) continue;
+        api.sim.settledRuns[name] = { reads: run.reads.map((k) => [k, versionOf(k)]), wake: run.wake ?? undefined, clock: !!run.clock };
+      }
+    }
     return new ClusterSession(txn, api, random, clock);
   }
 
@@ -134,7 +151,8 @@ export class ClusterSession {
   reconcile(): void {
     reconcileLoaded(this.api);
     const next = this.api.sim.nextWakeup();
-    this.txn.store.setMeta(RECONCILED, { revision: this.txn.store.revision(), wakeup: next ?? null } satisfies Reconciled);
+    const controllers = this.api.sim.lastRuns;
+    this.txn.store.setMeta(RECONCILED, { revision: this.txn.store.revision(), wakeup: next ?? null, ...(controllers ? { controllers } : {}) } satisfies Reconciled);
     this.settledAt = this.txn.store.changeCount();
   }
 

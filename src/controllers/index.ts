@@ -2,6 +2,7 @@
 // observed state, writes only differences), and rounds repeat until one writes nothing.
 
 import type { ApiServer } from '../api/server.js';
+import type { PersistedRun, SeededRun } from '../sim/context.js';
 import { daemonSetController } from './daemonset/index.js';
 import { cronJobController } from './cronjob/index.js';
 import { deploymentController } from './deployment/index.js';
@@ -59,7 +60,7 @@ const MAX_ROUNDS = 20_000;
  */
 export function reconcile(api: ApiServer, controllers: readonly Controller[] = CONTROLLERS): void {
   const prof = process.env['KUBE_LITE_PROFILE_CONTROLLERS'] ? new Map<string, number>() : undefined;
-  const seen = lastRuns(api);
+  const seen = lastRuns(api, controllers);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     api.sim.resetWakeup();
     const before = api.store.revision();
@@ -83,6 +84,7 @@ export function reconcile(api: ApiServer, controllers: readonly Controller[] = C
     if (prof) process.stderr.write(`round ${round}: ${api.store.revision() - before} writes\n`);
     if (api.store.revision() === before) {
       if (prof) for (const [k, v] of prof) process.stderr.write(`${k} ${v.toFixed(0)} ms\n`);
+      api.sim.lastRuns = persistedRuns(controllers, seen);
       return;
     }
   }
@@ -102,10 +104,33 @@ interface LastRun {
   clockAt: number | undefined;
 }
 
-function lastRuns(api: ApiServer): Map<Controller, LastRun> {
+function lastRuns(api: ApiServer, controllers: readonly Controller[]): Map<Controller, LastRun> {
   let m = api.sim.memo.get('reconcile') as Map<Controller, LastRun> | undefined;
-  if (!m) api.sim.memo.set('reconcile', (m = new Map()));
+  if (!m) {
+    api.sim.memo.set('reconcile', (m = new Map()));
+    const settled = api.sim.settledRuns;
+    if (settled) for (const c of controllers) seedRun(m, c, settled[c.name]);
+  }
   return m;
+}
+
+/**
+ * The last run an earlier command recorded, as of the start of this one (the versions the session
+ * took when it opened): the cluster was converged then, so the controller would write nothing again
+ * until what it read changes or its due time comes. One that reads the clock always runs again.
+ */
+function seedRun(m: Map<Controller, LastRun>, c: Controller, run: SeededRun | undefined): void {
+  if (!run) return;
+  m.set(c, { reads: new Map(run.reads), wake: run.wake, clockAt: run.clock ? Number.NaN : undefined });
+}
+
+function persistedRuns(controllers: readonly Controller[], seen: Map<Controller, LastRun>): Record<string, PersistedRun> {
+  const out: Record<string, PersistedRun> = {};
+  for (const c of controllers) {
+    const run = seen.get(c);
+    if (run) out[c.name] = { reads: [...run.reads.keys()].sort(), wake: run.wake ?? null, clock: run.clockAt !== undefined };
+  }
+  return out;
 }
 
 function unchanged(api: ApiServer, last: LastRun): boolean {

@@ -4,7 +4,30 @@
 
 import { delaysFor, type Delays, type TimingProfile } from './timing.js';
 
+/**
+ * A controller's last run as a converged cluster keeps it between commands (in the session's
+ * reconcile marker): the keys it read (`r:<resource>`, `m:<meta>`), its pending due time, and whether
+ * it reads the clock. src/controllers/index.ts writes them; src/cluster/session.ts hands them to the
+ * next command (SimContext.settledRuns) with the read-tracking versions current when it opened.
+ */
+export interface PersistedRun {
+  reads: string[];
+  wake: number | null;
+  clock: boolean;
+}
+
+/** A PersistedRun as a command starts from it: each key with its version at the start. */
+export interface SeededRun {
+  reads: [string, number][];
+  wake: number | undefined;
+  clock: boolean;
+}
+
 export class SimContext {
+  /** Controller name -> its last run before this command, when the cluster was left converged. */
+  settledRuns: Record<string, SeededRun> | undefined;
+  /** Controller name -> its last run, for the marker the session keeps when reconcile converges. */
+  lastRuns: Record<string, PersistedRun> | undefined;
   readonly delays: Delays;
   private wakeup: number | undefined;
   private clockRead = false;

@@ -46,4 +46,37 @@ describe('incremental reconcile', () => {
     reconcile(api, all);
     expect(runs).toEqual({ wake: 2, clock: 3, neither: 1 });
   });
+
+  it('carries each controller\'s last run over to the next command on a converged cluster', () => {
+    const { api, clock } = cluster();
+    const runs = { cm: 0, wake: 0, clock: 0 };
+    const readsConfigMaps: Controller = (a) => void (runs.cm++, a.list(findResource('configmaps')!));
+    const wakes: Controller = (a) => void (runs.wake++, a.list(findResource('nodes')!), a.sim.wakeAt(a.now() + 10_000));
+    const readsClock: Controller = (a) => void (runs.clock++, a.sim.readsClock());
+    const all = [readsConfigMaps, wakes, readsClock];
+    reconcile(api, all);
+    expect(runs).toEqual({ cm: 1, wake: 1, clock: 1 });
+    const persisted = api.sim.lastRuns!;
+    expect(persisted[readsConfigMaps.name]).toEqual({ reads: ['r:configmaps'], wake: null, clock: false });
+    expect(persisted[wakes.name]).toEqual({ reads: ['r:nodes'], wake: Date.parse('2026-01-01T00:00:10Z'), clock: false });
+    expect(persisted[readsClock.name]!.clock).toBe(true);
+
+    // The next command: a new API server over the same objects, seeded as ClusterSession.open does.
+    const next = () => {
+      const a = new ApiServer(api.store, clock, new SeededRandom(2), defaultValidator, new SimContext('instant'));
+      a.sim.settledRuns = Object.fromEntries(
+        Object.entries(persisted).map(([name, r]) => [name, { reads: r.reads.map((k) => [k, api.store.versionOf!(k)] as [string, number]), wake: r.wake ?? undefined, clock: r.clock }]),
+      );
+      return a;
+    };
+    const second = next();
+    reconcile(second, all);
+    expect(runs).toEqual({ cm: 1, wake: 1, clock: 2 }); // only the one that reads the clock
+    second.create(findResource('configmaps')!, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' } });
+    reconcile(second, all);
+    expect(runs).toEqual({ cm: 2, wake: 1, clock: 2 });
+    clock.offsetMs += 10_000;
+    reconcile(next(), all);
+    expect(runs).toEqual({ cm: 2, wake: 2, clock: 3 }); // its wake-up came due
+  });
 });
