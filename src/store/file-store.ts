@@ -78,6 +78,8 @@ export class FileStoreTxn {
         load: (resource) => readResource(dir, manifest, resource),
       });
     }
+    // A resource's stamp: which segment holds it and how much of its journal is committed.
+    this.store.setStamps(legacy ? undefined : (r) => `${manifest.segments[r] ?? '-'}:${manifest.journals?.[r]?.length ?? 0}`);
   }
 
   /** Locks the cluster directory and reads its manifest (segments are read on first use). */

@@ -64,6 +64,7 @@ export class MemoryStore implements Store {
   private reads: Map<string, number> | undefined;
   /** Resources written since the snapshot was loaded, with the ids written in each. */
   private changed = new Map<string, Set<string>>();
+  private stamps: ((resource: string) => string) | undefined;
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -261,6 +262,21 @@ export class MemoryStore implements Store {
 
   private bump(key: string): void {
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** See Store.stampOf: the backend's stamp of what it loaded, unless changed since. */
+  stampOf(resource: string): string | undefined {
+    if (!this.stamps || this.changed.has(resource)) return undefined;
+    return this.stamps(resource);
+  }
+
+  /** The backend's stamps of its resources as loaded (FileStoreTxn: segment and journal length). */
+  setStamps(stamps: ((resource: string) => string) | undefined): void {
+    this.stamps = stamps;
+  }
+
+  noteResourceRead(resource: string): void {
+    if (this.reads) this.noteRead(`r:${resource}`);
   }
 
   /** How often a resource (`r:<resource>`) or meta value (`m:<name>`) changed in this store. */

@@ -59,6 +59,14 @@ export interface Store {
    */
   trackReads?(fn: () => void): Map<string, number>;
   versionOf?(key: string): number;
+  /**
+   * Optional: a value that differs whenever `resource` has changed (kept across commands: the file
+   * backend's committed segment and journal length), or undefined when it changed in this transaction
+   * or the backend cannot tell. Lets a controller know a resource is as it last saw it without reading it.
+   */
+  stampOf?(resource: string): string | undefined;
+  /** Optional: records a read of `resource` for trackReads without reading it (see stampOf). */
+  noteResourceRead?(resource: string): void;
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {

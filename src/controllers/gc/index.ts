@@ -1,7 +1,7 @@
 // The garbage collector: deletes objects whose owners are gone (Background), finishes Foreground
 // deletions once dependents are gone, and orphans dependents for the "orphan" finalizer.
 
-import { resourceForKind, RESOURCES, type ResourceInfo } from '../../api/registry.js';
+import { qualifiedResource, resourceForKind, RESOURCES, type ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject, OwnerReference } from '../../api/types.js';
 
@@ -28,8 +28,21 @@ export function garbageCollector(api: ApiServer): void {
     return api.peek(info, namespace, ref.name)?.metadata.uid === ref.uid;
   };
 
+  // Resources found holding nothing of interest, with their stamps then: while a resource keeps its
+  // stamp it is not read again (events, thousands of them on a busy cluster, never have owners).
+  const before = api.store.getMeta<GcMeta>(GC_META)?.quiet ?? {};
+  const quiet: Record<string, string> = {};
   for (const info of RESOURCES) {
-    for (const obj of api.listBy(info, gcInterest, 'yes')) {
+    const resource = qualifiedResource(info);
+    const stamp = api.store.stampOf?.(resource);
+    if (stamp !== undefined && before[resource] === stamp) {
+      api.store.noteResourceRead?.(resource);
+      quiet[resource] = stamp;
+      continue;
+    }
+    const interesting = api.listBy(info, gcInterest, 'yes');
+    if (interesting.length === 0 && stamp !== undefined) quiet[resource] = stamp;
+    for (const obj of interesting) {
       const m = obj.metadata;
       if (m.deletionTimestamp && m.finalizers?.includes('orphan')) {
         for (const d of dependents(m.uid!)) {
@@ -60,6 +73,13 @@ export function garbageCollector(api: ApiServer): void {
       }
     }
   }
+  if (JSON.stringify(quiet) !== JSON.stringify(before)) api.store.setMeta(GC_META, { quiet } satisfies GcMeta);
+}
+
+const GC_META = 'gc';
+interface GcMeta {
+  /** Store resource -> its stamp (Store.stampOf) when the collector found no dependents and nothing being deleted in it. */
+  quiet: Record<string, string>;
 }
 
 function removeFinalizer(api: ApiServer, info: ResourceInfo, obj: KObject, finalizer: string): void {

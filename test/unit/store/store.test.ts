@@ -211,6 +211,28 @@ describe('FileStoreTxn', () => {
     expect(readClusterState(dir).objects['configmaps']!['default/c7']!['data']).toEqual({ v: 'y'.repeat(5000) });
   });
 
+  it('stamps each resource as committed: the same until it changes, none while changed in the transaction', async () => {
+    const dir = tmpDir();
+    const s = new MemoryStore();
+    s.create(key('a'), cm('a'));
+    initStateDir(dir, s.snapshot());
+    const t1 = FileStoreTxn.open(dir);
+    const first = t1.store.stampOf('configmaps');
+    expect(first).toBeDefined();
+    expect(t1.store.stampOf('secrets')).toBe('-:0');
+    t1.store.create(key('b'), cm('b'));
+    expect(t1.store.stampOf('configmaps')).toBeUndefined();
+    await t1.commit();
+    const t2 = FileStoreTxn.open(dir);
+    const second = t2.store.stampOf('configmaps');
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    t2.close();
+    const t3 = FileStoreTxn.open(dir);
+    expect(t3.store.stampOf('configmaps')).toBe(second);
+    t3.close();
+  });
+
   it('drops the segment of a resource whose last object is deleted, and sweeps segments no manifest names', async () => {
     const dir = tmpDir();
     const s = new MemoryStore();
