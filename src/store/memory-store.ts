@@ -257,7 +257,7 @@ export class MemoryStore implements Store {
   }
 
   private noteRead(key: string): void {
-    if (!this.reads!.has(key)) this.reads!.set(key, this.versions.get(key) ?? 0);
+    if (!this.reads!.has(key)) this.reads!.set(key, this.versionOf(key));
   }
 
   private bump(key: string): void {
@@ -279,8 +279,36 @@ export class MemoryStore implements Store {
     if (this.reads) this.noteRead(`r:${resource}`);
   }
 
-  /** How often a resource (`r:<resource>`) or meta value (`m:<name>`) changed in this store. */
+  noteObjectRead(key: ObjectKey): void {
+    if (this.reads) this.noteRead(`o:${key.resource}/${id(key)}`);
+  }
+
+  untracked<T>(fn: () => T): T {
+    const outer = this.reads;
+    this.reads = undefined;
+    try {
+      return fn();
+    } finally {
+      this.reads = outer;
+    }
+  }
+
+  /**
+   * How often a resource (`r:<resource>`) or meta value (`m:<name>`) changed in this store; for one
+   * object (`o:<resource>/<namespace>/<name>`), its resourceVersion (0: absent).
+   */
   versionOf(key: string): number {
+    if (key.startsWith('o:')) {
+      const slash = key.indexOf('/');
+      const resource = key.slice(2, slash);
+      const outer = this.reads;
+      this.reads = undefined; // looking is not reading the whole resource
+      try {
+        return Number(this.bucket(resource)?.[key.slice(slash + 1)]?.metadata.resourceVersion ?? 0);
+      } finally {
+        this.reads = outer;
+      }
+    }
     return this.versions.get(key) ?? 0;
   }
 

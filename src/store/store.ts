@@ -67,6 +67,14 @@ export interface Store {
   stampOf?(resource: string): string | undefined;
   /** Optional: records a read of `resource` for trackReads without reading it (see stampOf). */
   noteResourceRead?(resource: string): void;
+  /**
+   * Optional: records a read of one object for trackReads (key `o:<resource>/<namespace>/<name>`,
+   * whose version is the object's resourceVersion, 0 while it does not exist) - a finer dependency
+   * than its whole resource.
+   */
+  noteObjectRead?(key: ObjectKey): void;
+  /** Optional: runs `fn` without recording what it reads (the caller records finer reads itself). */
+  untracked?<T>(fn: () => T): T;
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {

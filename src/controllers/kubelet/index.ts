@@ -38,10 +38,60 @@ const nodes = findResource('nodes')!;
 const configMaps = findResource('configmaps')!;
 const secrets = findResource('secrets')!;
 
-/** The ConfigMaps and Secrets a pod's kubelet reads (only listed when the pod refers to any). */
+/**
+ * The ConfigMaps and Secrets a pod's kubelet reads (only listed when the pod refers to any). For the
+ * incremental reconcile the kubelet depends on the ones the pod names, not on every ConfigMap: a
+ * change to another (an app's config applied again) does not wake it.
+ */
 function configWorld(api: ApiServer, pod: KObject): ContainerWorld {
   const ns = pod.metadata.namespace;
-  return { configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] };
+  configKey(api, pod);
+  const list = () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] });
+  return api.store.untracked ? api.store.untracked(list) : list();
+}
+
+/** The ConfigMaps and Secrets a pod names: volumes (projected ones too), env and envFrom. */
+function configRefs(pod: KObject): { configMaps: Set<string>; secrets: Set<string> } {
+  const cms = new Set<string>();
+  const secs = new Set<string>();
+  for (const v of pod['spec']?.volumes ?? []) {
+    if (v?.configMap?.name) cms.add(v.configMap.name);
+    if (v?.secret?.secretName) secs.add(v.secret.secretName);
+    for (const src of v?.projected?.sources ?? []) {
+      if (src?.configMap?.name) cms.add(src.configMap.name);
+      if (src?.secret?.name) secs.add(src.secret.name);
+    }
+  }
+  for (const c of [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])]) {
+    for (const e of c?.env ?? []) {
+      if (e?.valueFrom?.configMapKeyRef?.name) cms.add(e.valueFrom.configMapKeyRef.name);
+      if (e?.valueFrom?.secretKeyRef?.name) secs.add(e.valueFrom.secretKeyRef.name);
+    }
+    for (const f of c?.envFrom ?? []) {
+      if (f?.configMapRef?.name) cms.add(f.configMapRef.name);
+      if (f?.secretRef?.name) secs.add(f.secretRef.name);
+    }
+  }
+  return { configMaps: cms, secrets: secs };
+}
+
+/**
+ * The resourceVersions of the ConfigMaps and Secrets the pod names ('' for one missing), recorded as
+ * the kubelet's reads: the pod is settled only while this stays the same.
+ */
+function configKey(api: ApiServer, pod: KObject): string {
+  const ns = pod.metadata.namespace ?? '';
+  const refs = configRefs(pod);
+  const parts: string[] = [];
+  for (const [info, names] of [[configMaps, refs.configMaps], [secrets, refs.secrets]] as const) {
+    for (const name of [...names].sort()) {
+      const key = { resource: info.resource, namespace: ns, name };
+      api.store.noteObjectRead?.(key);
+      const obj = api.store.untracked ? api.store.untracked(() => api.store.peek(key)) : api.store.peek(key);
+      parts.push(`${info.resource}/${name}@${obj?.metadata.resourceVersion ?? ''}`);
+    }
+  }
+  return parts.join(',');
 }
 
 const usesConfig = (c: Json): boolean =>
@@ -67,14 +117,13 @@ export function kubeletController(api: ApiServer): void {
   const faults = loadFaults(api.store);
   const settled = settledPods(api);
   const faultsKey = JSON.stringify(faults);
-  const config = configVersion(api);
   for (const listed of api.list(pods)) {
     const nodeName: string = listed['spec']?.nodeName ?? '';
     // A NotReady node's kubelet is not heard from: its pods stay as they are.
     if (!nodeByName.has(nodeName) || !nodeReady(nodeByName.get(nodeName)!)) continue;
     const uid = listed.metadata.uid!;
     const seen = settled.get(uid);
-    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey, config)) {
+    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
       if (seen.wake !== undefined) api.sim.wakeAt(seen.wake);
       continue;
     }
@@ -93,7 +142,7 @@ export function kubeletController(api: ApiServer): void {
         if (pod && pod.metadata.uid !== listed.metadata.uid) break;
       }
     });
-    const configSeen = pod && dependsOnConfig(pod) ? config : '';
+    const configSeen = pod && dependsOnConfig(pod) ? configKey(api, pod) : '';
     if (done && pod && configSeen !== undefined) {
       settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, config: configSeen, wake });
     } else settled.delete(uid);
@@ -110,7 +159,7 @@ interface Settled {
   rv: string;
   nodeRv: string;
   faultsKey: string;
-  /** configVersion() then, for a pod that reads ConfigMaps or Secrets (every pod with a service account token does); else ''. */
+  /** configKey() then, for a pod that reads ConfigMaps or Secrets (every pod with a service account token does); else ''. */
   config: string;
   wake: number | undefined;
 }
@@ -121,27 +170,14 @@ function settledPods(api: ApiServer): Map<string, Settled> {
   return m;
 }
 
-function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string, config: string | undefined): boolean {
+function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
   return (
     s.rv === pod.metadata.resourceVersion &&
     s.nodeRv === node.metadata.resourceVersion &&
     s.faultsKey === faultsKey &&
-    (s.config === '' || s.config === config) &&
+    (s.config === '' || s.config === configKey(api, pod)) &&
     (s.wake === undefined || api.now() < s.wake)
   );
-}
-
-/**
- * A value that changes whenever any ConfigMap or Secret does, or undefined when the store cannot tell
- * (pods that read them are then never taken as settled). It lists them, so that the incremental
- * reconcile runs the kubelet again when one changes, even if no pod did.
- */
-function configVersion(api: ApiServer): string | undefined {
-  const versionOf = api.store.versionOf?.bind(api.store);
-  if (!versionOf) return undefined;
-  api.list(configMaps);
-  api.list(secrets);
-  return `${versionOf('r:configmaps')}/${versionOf('r:secrets')}`;
 }
 
 /** Pods whose next step depends on ConfigMaps and Secrets as well: settled only while those stay the same. */

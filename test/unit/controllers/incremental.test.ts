@@ -79,4 +79,28 @@ describe('incremental reconcile', () => {
     reconcile(next(), all);
     expect(runs).toEqual({ cm: 2, wake: 2, clock: 3 }); // its wake-up came due
   });
+
+  it('tracks a read of one object: a change to another object of its resource does not re-run the controller', () => {
+    const { api } = cluster();
+    const cms = findResource('configmaps')!;
+    const cm = (name: string, v: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { v } });
+    api.create(cms, cm('a', '1'));
+    api.create(cms, cm('b', '1'));
+    let runs = 0;
+    const readsA: Controller = (a) => {
+      runs++;
+      a.store.noteObjectRead!({ resource: 'configmaps', namespace: 'default', name: 'a' });
+      a.store.untracked!(() => a.list(cms));
+    };
+    reconcile(api, [readsA]);
+    api.update(cms, { ...api.get(cms, 'default', 'b'), data: { v: '2' } });
+    reconcile(api, [readsA]);
+    expect(runs).toBe(1);
+    api.update(cms, { ...api.get(cms, 'default', 'a'), data: { v: '2' } });
+    reconcile(api, [readsA]);
+    expect(runs).toBe(2);
+    api.delete(cms, 'default', 'a');
+    reconcile(api, [readsA]);
+    expect(runs).toBe(3);
+  });
 });
