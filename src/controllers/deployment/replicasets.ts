@@ -92,12 +92,26 @@ function semantic(v: unknown, key = ''): unknown {
 
 /** EqualIgnoreHash: the templates are semantically equal once pod-template-hash is dropped. */
 export function equalIgnoreHash(t1: unknown, t2: unknown): boolean {
-  const strip = (t: unknown): string => {
-    const c = structuredClone((t ?? {}) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
-    if (c['metadata']?.labels) delete c['metadata'].labels[HASH_LABEL];
-    return JSON.stringify(semantic(c) ?? {});
-  };
-  return strip(t1) === strip(t2);
+  return canonicalTemplate(t1) === canonicalTemplate(t2);
+}
+
+/**
+ * A template's canonical form (semantic, without pod-template-hash), by its JSON as written: every
+ * round of a rollout compares the same few templates many times, and the canonical form cost far
+ * more than the JSON of the template does.
+ */
+const canonical = new Map<string, string>();
+function canonicalTemplate(t: unknown): string {
+  const json = JSON.stringify(t ?? {});
+  let c = canonical.get(json);
+  if (c === undefined) {
+    const copy = JSON.parse(json) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (copy['metadata']?.labels) delete copy['metadata'].labels[HASH_LABEL];
+    c = JSON.stringify(semantic(copy) ?? {});
+    if (canonical.size >= 1000) canonical.clear(); // a long-running serve keeps only recent templates
+    canonical.set(json, c);
+  }
+  return c;
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template matches the deployment's. */
