@@ -65,14 +65,15 @@ export class DeploymentSync {
   }
 
   updateRS(rs: KObject): KObject {
-    const stored = this.api.update(this.rsInfo, rs);
+    // The controller's own write of a stored ReplicaSet (replicas, annotations): no user input to check.
+    const stored = this.api.update(this.rsInfo, rs, { internal: true });
     this.rss = this.rss.map((x) => (x.metadata.uid === stored.metadata.uid ? stored : x));
     return stored;
   }
 
   /** UpdateStatus with the deployment as changed in memory (status and annotations). */
   writeDeployment(): void {
-    this.d = deepClone(this.api.updateStatus(this.deployInfo, this.d));
+    this.d = deepClone(this.api.updateStatus(this.deployInfo, this.d, { internal: true }));
   }
 
   /** getAllReplicaSetsAndSyncRevision. */

@@ -44,7 +44,7 @@ export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): void
   const nowMs = api.now();
   const status = calculateStatus({ owner, active, terminating, manageError, nowMs });
   if (!deepEqual(status, owner['status'] ?? {})) {
-    api.updateStatus(kind.resource(), { ...structuredClone(owner), status });
+    api.updateStatus(kind.resource(), { ...structuredClone(owner), status }, { internal: true });
   }
   const wake = nextAvailabilityCheck(owner, active, nowMs);
   if (wake !== undefined) api.sim.wakeAt(wake);
