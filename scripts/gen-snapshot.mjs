@@ -8,6 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** A `name='...'` line of bin/kube-lite, split into words. */
@@ -29,16 +30,20 @@ export function generateSnapshot(root) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   // Two snapshots: everything, and the read-only verbs alone (src/entry.ts reads the list).
+  // The throwaway cluster the builds run commands on (src/cli/warmup.ts): made by the first build,
+  // read by the second, removed after.
+  const warmHome = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-warmup-'));
   const made = [
     ['kube-lite', '', launcherFlags(root)],
     ['kube-lite-read', launcherWords(root, 'read_verbs').join(' '), launcherWords(root, 'read_flags')],
   ].map(([name, verbs, flags]) => {
     const blob = path.join(dir, `${name}.blob`);
-    const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs };
+    const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs, KUBE_LITE_WARMUP_HOME: warmHome };
     const script = path.join(root, 'dist/kube-lite.cjs');
     const r = spawnSync(process.execPath, [...flags, '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8', env });
     return { r, ok: r.status === 0 && fs.existsSync(blob) };
   });
+  fs.rmSync(warmHome, { recursive: true, force: true });
   const failed = made.find((m) => !m.ok);
   if (failed) {
     const r = failed.r;

@@ -9,6 +9,8 @@ import v8 from 'node:v8';
 import { main, prepareProgram, type PreparedProgram } from './cli/main.js';
 import { VERBS } from './cli/program.js';
 import { setCodeFile } from './util/package-root.js';
+import { forgetSelfChecks } from './util/self-checks.js';
+import { warmUpCommands } from './cli/warmup.js';
 import { loadMachinery } from './cluster/machinery.js';
 
 /** A Go program writing to a closed pipe dies of SIGPIPE, which a shell reports as 128 + 13. */
@@ -71,6 +73,11 @@ async function preload(): Promise<void> {
   const verbs = only.length > 0 ? only : Object.keys(VERBS);
   for (const verb of verbs) await VERBS[verb]!();
   if (only.length === 0) (await loadMachinery()).warmUp();
+  // Commands run on a throwaway cluster (the build names its directory), so that their code is
+  // compiled in the snapshot (src/cli/warmup.ts).
+  const home = process.env['KUBE_LITE_WARMUP_HOME'];
+  if (home) await warmUpCommands(home, only.length > 0 ? new Set(only) : undefined);
+  forgetSelfChecks(); // read from this build's environment; a command reads its own
   prepared = await prepareProgram(verbs);
 }
 

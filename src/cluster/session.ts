@@ -30,6 +30,12 @@ export interface CreateClusterOptions {
 
 /** Builds a new cluster's state in memory and writes it; registers it in the config. */
 export async function createCluster(se: SessionEnv, opts: CreateClusterOptions): Promise<void> {
+  const dir = await createClusterState(se, opts);
+  await writeConfig(se.home, withCluster(readConfig(se.home), opts.name, `file://${dir}`));
+}
+
+/** The cluster's directory, bootstrapped and converged, without adding it to the config file. */
+export async function createClusterState(se: SessionEnv, opts: CreateClusterOptions): Promise<string> {
   const dir = clusterDir(se.home, opts.name);
   const seedText = opts.seed ?? se.env['KUBE_LITE_SEED'];
   const seed = seedText !== undefined ? seedFromString(seedText) : entropySeed();
@@ -42,7 +48,7 @@ export async function createCluster(se: SessionEnv, opts: CreateClusterOptions):
   store.setMeta('random', random.getState());
   store.setMeta('cluster', { name: opts.name, nodes: opts.nodes, timing: opts.timing ?? 'instant', seed, loadBalancer: opts.loadBalancer ?? 'pool' });
   initStateDir(dir, store.snapshot());
-  await writeConfig(se.home, withCluster(readConfig(se.home), opts.name, `file://${dir}`));
+  return dir;
 }
 
 export function clusterExists(home: string, name: string): boolean {

@@ -6,3 +6,8 @@ let on: boolean | undefined;
 export function selfChecks(): boolean {
   return (on ??= process.env['KUBE_LITE_FREEZE'] === '1');
 }
+
+/** Forgets the setting read (a startup snapshot is built in another environment than it runs in). */
+export function forgetSelfChecks(): void {
+  on = undefined;
+}
