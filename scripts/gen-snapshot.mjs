@@ -32,18 +32,24 @@ export function generateSnapshot(root) {
   // Two snapshots: everything, and the read-only verbs alone (src/entry.ts reads the list).
   // The throwaway cluster the builds run commands on (src/cli/warmup.ts): made by the first build,
   // read by the second, removed after.
-  const warmHome = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-warmup-'));
+  // Without a temporary directory the snapshots are made without it (their code compiles on first use).
+  let warmHome;
+  try {
+    warmHome = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lite-warmup-'));
+  } catch {
+    warmHome = undefined;
+  }
   const made = [
     ['kube-lite', '', launcherFlags(root)],
     ['kube-lite-read', launcherWords(root, 'read_verbs').join(' '), launcherWords(root, 'read_flags')],
   ].map(([name, verbs, flags]) => {
     const blob = path.join(dir, `${name}.blob`);
-    const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs, KUBE_LITE_WARMUP_HOME: warmHome };
+    const env = { ...process.env, KUBE_LITE_SNAPSHOT_VERBS: verbs, ...(warmHome ? { KUBE_LITE_WARMUP_HOME: warmHome } : {}) };
     const script = path.join(root, 'dist/kube-lite.cjs');
     const r = spawnSync(process.execPath, [...flags, '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8', env });
     return { r, ok: r.status === 0 && fs.existsSync(blob) };
   });
-  fs.rmSync(warmHome, { recursive: true, force: true });
+  if (warmHome) fs.rmSync(warmHome, { recursive: true, force: true });
   const failed = made.find((m) => !m.ok);
   if (failed) {
     const r = failed.r;
