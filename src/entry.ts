@@ -61,11 +61,13 @@ function start(): void {
 
 /**
  * The code a command restored from the snapshot finds ready: every verb and the API machinery
- * (validator, controllers; the schema validators of common kinds already run once, so compiled), or,
- * for the read-only commands' snapshot, only the verbs the build names in KUBE_LITE_SNAPSHOT_VERBS
- * (scripts/gen-snapshot.mjs); and the command tree with those verbs' flags registered. Restoring costs less than evaluating and building, but in proportion to what the
- * snapshot holds. Nothing here may read the environment (but that build setting), the clock or the
- * files, all of which would be the build machine's.
+ * (validator, controllers), or, for the read-only commands' snapshot, only the verbs the build names
+ * in KUBE_LITE_SNAPSHOT_VERBS (scripts/gen-snapshot.mjs); the command tree with those verbs' flags
+ * registered; and the code of common commands compiled by running them once. Restoring costs less
+ * than evaluating, building and compiling, but in proportion to what the snapshot holds. What runs
+ * here must leave nothing of the build machine behind: no environment, clock or file contents kept in
+ * module state (the warm-up works in its own directory through its own IO; the one setting read from
+ * the environment is forgotten).
  */
 async function preload(): Promise<void> {
   setCodeFile(process.argv[1]!); // the build's own files (the schema validators) are found from here
