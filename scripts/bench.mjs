@@ -31,10 +31,10 @@ const hasTime = fs.existsSync('/usr/bin/time');
 if (!argv.includes('--no-build')) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 
 /** One process: wall seconds and peak RSS (MiB; NaN without GNU time). Throws on a non-zero exit. */
-function once(cmd, args) {
+function once(cmd, args, withEnv = env) {
   const full = hasTime ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(full[0], full[1], { env, cwd: home, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(full[0], full[1], { env: withEnv, cwd: home, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
@@ -51,12 +51,7 @@ const node0 = () => once(process.execPath, ['-e', '0']).wall;
 const extraCerts = env.NODE_EXTRA_CA_CERTS !== undefined;
 const cleanEnv = { ...env };
 delete cleanEnv.NODE_EXTRA_CA_CERTS;
-const node0Clean = () => {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', '0'], { env: cleanEnv });
-  if (r.status !== 0) throw new Error('node -e 0 failed');
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-};
+const node0Clean = () => once(process.execPath, ['-e', '0'], cleanEnv).wall;
 const median = (a) => {
   const s = [...a].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -300,14 +300,8 @@ export class MemoryStore implements Store {
   versionOf(key: string): number {
     if (key.startsWith('o:')) {
       const slash = key.indexOf('/');
-      const resource = key.slice(2, slash);
-      const outer = this.reads;
-      this.reads = undefined; // looking is not reading the whole resource
-      try {
-        return Number(this.bucket(resource)?.[key.slice(slash + 1)]?.metadata.resourceVersion ?? 0);
-      } finally {
-        this.reads = outer;
-      }
+      // Looking at one object is not reading its whole resource.
+      return this.untracked(() => Number(this.bucket(key.slice(2, slash))?.[key.slice(slash + 1)]?.metadata.resourceVersion ?? 0));
     }
     return this.versions.get(key) ?? 0;
   }

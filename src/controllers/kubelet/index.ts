@@ -11,6 +11,7 @@ import { StatusError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
+import type { ObjectKey } from '../../store/store.js';
 import { rfc3339 } from '../../sim/clock.js';
 import { containerFaults, loadFaults, type Faults } from '../../sim/faults.js';
 import { resolveEnv, volumeError, type ContainerWorld } from '../../sim/container-fs.js';
@@ -45,53 +46,61 @@ const secrets = findResource('secrets')!;
  */
 function configWorld(api: ApiServer, pod: KObject): ContainerWorld {
   const ns = pod.metadata.namespace;
-  configKey(api, pod);
-  const list = () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] });
-  return api.store.untracked ? api.store.untracked(list) : list();
+  configDeps(api, pod);
+  return untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
 }
 
-/** The ConfigMaps and Secrets a pod names: volumes (projected ones too), env and envFrom. */
-function configRefs(pod: KObject): { configMaps: Set<string>; secrets: Set<string> } {
-  const cms = new Set<string>();
-  const secs = new Set<string>();
+/** Runs `fn` without recording its reads (the caller records finer ones). */
+const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
+
+/** A ConfigMap or Secret a pod names, with its resourceVersion when seen ('' while missing). */
+interface ConfigDep {
+  key: ObjectKey;
+  rv: string;
+}
+
+const rvOf = (api: ApiServer, key: ObjectKey): string => untracked(api, () => api.store.peek(key)?.metadata.resourceVersion ?? '');
+
+/**
+ * The ConfigMaps and Secrets the pod names - volumes (projected ones too), env and envFrom - each
+ * recorded as a read of the kubelet's: the pod is settled only while they stay as they are.
+ */
+function configDeps(api: ApiServer, pod: KObject): ConfigDep[] {
+  const namespace = pod.metadata.namespace ?? '';
+  const keys = new Map<string, ObjectKey>();
+  const add = (resource: string, name: string | undefined) => {
+    if (name) keys.set(`${resource}/${name}`, { resource, namespace, name });
+  };
   for (const v of pod['spec']?.volumes ?? []) {
-    if (v?.configMap?.name) cms.add(v.configMap.name);
-    if (v?.secret?.secretName) secs.add(v.secret.secretName);
+    add('configmaps', v?.configMap?.name);
+    add('secrets', v?.secret?.secretName);
     for (const src of v?.projected?.sources ?? []) {
-      if (src?.configMap?.name) cms.add(src.configMap.name);
-      if (src?.secret?.name) secs.add(src.secret.name);
+      add('configmaps', src?.configMap?.name);
+      add('secrets', src?.secret?.name);
     }
   }
   for (const c of [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])]) {
     for (const e of c?.env ?? []) {
-      if (e?.valueFrom?.configMapKeyRef?.name) cms.add(e.valueFrom.configMapKeyRef.name);
-      if (e?.valueFrom?.secretKeyRef?.name) secs.add(e.valueFrom.secretKeyRef.name);
+      add('configmaps', e?.valueFrom?.configMapKeyRef?.name);
+      add('secrets', e?.valueFrom?.secretKeyRef?.name);
     }
     for (const f of c?.envFrom ?? []) {
-      if (f?.configMapRef?.name) cms.add(f.configMapRef.name);
-      if (f?.secretRef?.name) secs.add(f.secretRef.name);
+      add('configmaps', f?.configMapRef?.name);
+      add('secrets', f?.secretRef?.name);
     }
   }
-  return { configMaps: cms, secrets: secs };
+  return [...keys.values()].map((key) => {
+    api.store.noteObjectRead?.(key);
+    return { key, rv: rvOf(api, key) };
+  });
 }
 
-/**
- * The resourceVersions of the ConfigMaps and Secrets the pod names ('' for one missing), recorded as
- * the kubelet's reads: the pod is settled only while this stays the same.
- */
-function configKey(api: ApiServer, pod: KObject): string {
-  const ns = pod.metadata.namespace ?? '';
-  const refs = configRefs(pod);
-  const parts: string[] = [];
-  for (const [info, names] of [[configMaps, refs.configMaps], [secrets, refs.secrets]] as const) {
-    for (const name of [...names].sort()) {
-      const key = { resource: info.resource, namespace: ns, name };
-      api.store.noteObjectRead?.(key);
-      const obj = api.store.untracked ? api.store.untracked(() => api.store.peek(key)) : api.store.peek(key);
-      parts.push(`${info.resource}/${name}@${obj?.metadata.resourceVersion ?? ''}`);
-    }
-  }
-  return parts.join(',');
+/** The ConfigMaps and Secrets seen when the pod settled are unchanged (each check recorded as a read). */
+function depsUnchanged(api: ApiServer, deps: readonly ConfigDep[]): boolean {
+  return deps.every((d) => {
+    api.store.noteObjectRead?.(d.key);
+    return rvOf(api, d.key) === d.rv;
+  });
 }
 
 const usesConfig = (c: Json): boolean =>
@@ -142,9 +151,8 @@ export function kubeletController(api: ApiServer): void {
         if (pod && pod.metadata.uid !== listed.metadata.uid) break;
       }
     });
-    const configSeen = pod && dependsOnConfig(pod) ? configKey(api, pod) : '';
-    if (done && pod && configSeen !== undefined) {
-      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, config: configSeen, wake });
+    if (done && pod) {
+      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, config: configDeps(api, pod), wake });
     } else settled.delete(uid);
   }
   saveMemory(api, memory, api.list(pods));
@@ -159,8 +167,8 @@ interface Settled {
   rv: string;
   nodeRv: string;
   faultsKey: string;
-  /** configKey() then, for a pod that reads ConfigMaps or Secrets (every pod with a service account token does); else ''. */
-  config: string;
+  /** The ConfigMaps and Secrets it names (every pod with a service account token names one), as then. */
+  config: ConfigDep[];
   wake: number | undefined;
 }
 
@@ -175,14 +183,10 @@ function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, f
     s.rv === pod.metadata.resourceVersion &&
     s.nodeRv === node.metadata.resourceVersion &&
     s.faultsKey === faultsKey &&
-    (s.config === '' || s.config === configKey(api, pod)) &&
+    depsUnchanged(api, s.config) &&
     (s.wake === undefined || api.now() < s.wake)
   );
 }
-
-/** Pods whose next step depends on ConfigMaps and Secrets as well: settled only while those stay the same. */
-const dependsOnConfig = (pod: KObject): boolean =>
-  usesVolumeSources(pod) || [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])].some(usesConfig);
 
 interface Applied {
   /** The node, when the step changed it (a pulled image). */
