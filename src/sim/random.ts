@@ -3,6 +3,7 @@
 
 /** Alphabet of apimachinery's utilrand.String: no vowels, no ambiguous characters. */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const HEX = '0123456789abcdef';
 
 export class SeededRandom {
   private state: number;
@@ -48,18 +49,20 @@ export class SeededRandom {
 
   /** A version-4 UUID, as the apiserver assigns to metadata.uid. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 32; i++) hex.push(this.int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    for (const at of [20, 16, 12, 8]) hex.splice(at, 0, '-');
-    return hex.join('');
+    const out: string[] = [];
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) out.push('-');
+      const d = this.int(16);
+      // version 4; variant 10xx (every digit is drawn all the same, so the sequence stays as it was)
+      out.push(i === 12 ? '4' : i === 16 ? HEX[(d & 0x3) | 0x8]! : HEX[d]!);
+    }
+    return out.join('');
   }
 
   /** n random lowercase hex characters (container IDs, image digests). */
   hex(n: number): string {
     const s: string[] = [];
-    for (let i = 0; i < n; i++) s.push(this.int(16).toString(16));
+    for (let i = 0; i < n; i++) s.push(HEX[this.int(16)]!);
     return s.join('');
   }
 }

@@ -42,6 +42,9 @@ function freeze(v: unknown): void {
   }
 }
 
+/** Changes kept per resource for changesSince. */
+const MAX_LOG = 1 << 18;
+
 /** Computes an object's value for a secondary index (see MemoryStore.byIndex). */
 export type IndexFn = (obj: KObject) => string;
 
@@ -64,6 +67,8 @@ export class MemoryStore implements Store {
   private reads: Map<string, number> | undefined;
   /** Resources written since the snapshot was loaded, with the ids written in each. */
   private changed = new Map<string, Set<string>>();
+  /** resource → the ids written, one per change; `base` is the resource's change count before the first (see changesSince). */
+  private log = new Map<string, { base: number; ids: string[] }>();
   private stamps: ((resource: string) => string) | undefined;
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
@@ -177,19 +182,15 @@ export class MemoryStore implements Store {
     }
     const entry = index.get(value);
     if (!entry) return [];
-    entry.sorted ??= sortIds([...entry.ids]);
-    return entry.sorted.map((k) => deepFreeze(bucket[k]!));
+    entry.order ??= { ids: sortIds([...entry.ids]), pending: [] };
+    return inOrder(entry.order).map((k) => deepFreeze(bucket[k]!));
   }
 
   /** The ids of a resource in list order: new ones are sorted among themselves and merged in. */
   private sortedIdsOf(resource: string, bucket: Record<string, KObject>): string[] {
     let order = this.order.get(resource);
     if (!order) this.order.set(resource, (order = { ids: sortIds(Object.keys(bucket)), pending: [] }));
-    else if (order.pending.length > 0) {
-      order.ids = mergeSorted(order.ids, sortIds(order.pending));
-      order.pending = [];
-    }
-    return order.ids;
+    return inOrder(order);
   }
 
   /** Keeps the secondary indexes of `resource` in step with one write. */
@@ -202,7 +203,7 @@ export class MemoryStore implements Store {
       if (from === to) continue;
       if (from !== undefined) {
         const entry = index.get(from);
-        if (entry?.ids.delete(k)) entry.sorted = undefined;
+        if (entry?.ids.delete(k) && entry.order) removeFrom(entry.order, k);
       }
       if (to !== undefined) addTo(index, to, k);
     }
@@ -245,11 +246,7 @@ export class MemoryStore implements Store {
     if (!bucket || !cur) return undefined;
     delete bucket[id(key)];
     const order = this.order.get(key.resource);
-    if (order) {
-      const p = order.pending.indexOf(id(key));
-      if (p >= 0) order.pending.splice(p, 1);
-      else order.ids.splice(sortedIndex(order.ids, id(key)), 1);
-    }
+    if (order) removeFrom(order, id(key));
     this.reindex(key.resource, id(key), cur, undefined);
     this.data.revision++;
     this.touch(key.resource, id(key));
@@ -323,7 +320,19 @@ export class MemoryStore implements Store {
     return mine;
   }
 
+  /** See Store.changesSince. */
+  changesSince(resource: string, version: number): readonly string[] | undefined {
+    const now = this.versions.get(`r:${resource}`) ?? 0;
+    const log = this.log.get(resource) ?? { base: now, ids: [] };
+    if (version < log.base || version > now) return undefined;
+    return log.ids.slice(version - log.base);
+  }
+
   private touch(resource: string, k: string): void {
+    let log = this.log.get(resource);
+    // A long-lived store (serve) forgets old history: a reader that far behind looks at everything.
+    if (!log || log.ids.length >= MAX_LOG) this.log.set(resource, (log = { base: this.versions.get(`r:${resource}`) ?? 0, ids: [] }));
+    log.ids.push(k);
     this.bump(`r:${resource}`);
     let ids = this.changed.get(resource);
     if (!ids) this.changed.set(resource, (ids = new Set()));
@@ -361,6 +370,21 @@ interface ListOrder {
   pending: string[];
 }
 
+/** The ids in list order, the pending ones merged in. */
+function inOrder(order: ListOrder): string[] {
+  if (order.pending.length > 0) {
+    order.ids = mergeSorted(order.ids, sortIds(order.pending));
+    order.pending = [];
+  }
+  return order.ids;
+}
+
+function removeFrom(order: ListOrder, k: string): void {
+  const p = order.pending.indexOf(k);
+  if (p >= 0) order.pending.splice(p, 1);
+  else order.ids.splice(sortedIndex(order.ids, k), 1);
+}
+
 /**
  * Sorts ids by namespace, then name, with the engine's own string sort: "ns/name" with the slash
  * made the lowest character compares as (namespace, name) does ("a/x" before "a-b/x").
@@ -395,10 +419,10 @@ function sortedIndex(ids: string[], k: string): number {
   return lo;
 }
 
-/** The ids with one index value, and (until they change) the same in list order. */
+/** The ids with one index value, and (once asked for) the same in list order. */
 interface IndexEntry {
   ids: Set<string>;
-  sorted?: string[];
+  order?: ListOrder;
 }
 
 function addTo(index: Map<string, IndexEntry>, value: string, k: string): void {
@@ -406,11 +430,11 @@ function addTo(index: Map<string, IndexEntry>, value: string, k: string): void {
   if (!entry) index.set(value, (entry = { ids: new Set() }));
   if (entry.ids.has(k)) return;
   entry.ids.add(k);
-  entry.sorted = undefined;
+  entry.order?.pending.push(k);
 }
 
-/** Sort by namespace, then name (the apiserver's list order). */
-function compareIds(a: string, b: string): number {
+/** Sort by namespace, then name (the apiserver's list order): orders "namespace/name" ids as list() does. */
+export function compareIds(a: string, b: string): number {
   const [an, am] = splitId(a);
   const [bn, bm] = splitId(b);
   if (an !== bn) return an < bn ? -1 : 1;

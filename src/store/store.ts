@@ -75,6 +75,13 @@ export interface Store {
   noteObjectRead?(key: ObjectKey): void;
   /** Optional: runs `fn` without recording what it reads (the caller records finer reads itself). */
   untracked?<T>(fn: () => T): T;
+  /**
+   * Optional: the objects of `resource` written (created, updated or deleted) since its change count
+   * (versionOf(`r:<resource>`)) was `version`, as "namespace/name" ids in the order written, repeats
+   * included; undefined when this store cannot tell (another store's count, or history it let go).
+   * For controllers that keep what they worked out between rounds and look again only at what changed.
+   */
+  changesSince?(resource: string, version: number): readonly string[] | undefined;
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {

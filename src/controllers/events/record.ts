@@ -28,12 +28,15 @@ const namespacesInfo = () => findResource('namespaces')!;
  * event. (By object alone, a ReplicaSet's thousands of "Created pod" events made each lookup long.)
  */
 const eventKey = (ns: string, uid: string | undefined, reason: string | undefined, message: string | undefined) =>
-  JSON.stringify([ns, uid ?? '', reason ?? '', message ?? '']);
+  [ns, uid ?? '', reason ?? '', message ?? ''].join('\0');
 const eventsIndex = (e: KObject): string => eventKey(e.metadata.namespace ?? '', e['involvedObject']?.uid, e['reason'], e['message']);
 
 /** The events in `namespace` about the object with `uid` with this reason and message, in list order. */
 export function eventsAbout(api: ApiServer, namespace: string, uid: string | undefined, reason: string, message: string): KObject[] {
-  return api.listBy(events(), eventsIndex, eventKey(namespace, uid, reason, message));
+  // (The key's parts could run together if one held a NUL: the exact match settles it.)
+  return api
+    .listBy(events(), eventsIndex, eventKey(namespace, uid, reason, message))
+    .filter((e) => (e.metadata.namespace ?? '') === namespace && e['involvedObject']?.uid === uid && e['reason'] === reason && e['message'] === message);
 }
 
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {

@@ -29,6 +29,7 @@ import {
 import { appendLog } from '../../sim/traffic/state.js';
 import { recordEvent } from '../events/record.js';
 import { podsOnNode } from '../pods-on-node.js';
+import { kubeletState, podId, podsToVisit, type ConfigDep, type Settled } from './settled.js';
 import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory, type KubeletMemory } from './runtime.js';
 import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
 
@@ -44,28 +45,37 @@ const secrets = findResource('secrets')!;
  * incremental reconcile the kubelet depends on the ones the pod names, not on every ConfigMap: a
  * change to another (an app's config applied again) does not wake it.
  */
-function configWorld(api: ApiServer, pod: KObject): ContainerWorld {
+function configWorld(api: ApiServer, pass: Pass, pod: KObject): ContainerWorld {
   const ns = pod.metadata.namespace;
-  configDeps(api, pod);
+  configDeps(api, pass, pod);
   return untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
 }
 
 /** Runs `fn` without recording its reads (the caller records finer ones). */
 const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
 
-/** A ConfigMap or Secret a pod names, with its resourceVersion when seen ('' while missing). */
-interface ConfigDep {
-  key: ObjectKey;
-  rv: string;
-}
 
-const rvOf = (api: ApiServer, key: ObjectKey): string => untracked(api, () => api.store.peek(key)?.metadata.resourceVersion ?? '');
+const depId = (key: ObjectKey): string => [key.resource, '/', key.namespace ?? '', '/', key.name].join('');
+
+/**
+ * A ConfigMap's or Secret's resourceVersion, recorded as a read of the kubelet's. Looked up once per
+ * pass (the kubelet writes neither): every pod with a service account token names the same one.
+ */
+function rvOf(api: ApiServer, pass: Pass, key: ObjectKey, k = depId(key)): string {
+  let rv = pass.configRvs.get(k);
+  if (rv === undefined) {
+    api.store.noteObjectRead?.(key);
+    rv = untracked(api, () => api.store.peek(key)?.metadata.resourceVersion ?? '');
+    pass.configRvs.set(k, rv);
+  }
+  return rv;
+}
 
 /**
  * The ConfigMaps and Secrets the pod names - volumes (projected ones too), env and envFrom - each
  * recorded as a read of the kubelet's: the pod is settled only while they stay as they are.
  */
-function configDeps(api: ApiServer, pod: KObject): ConfigDep[] {
+function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[] {
   const namespace = pod.metadata.namespace ?? '';
   const keys = new Map<string, ObjectKey>();
   const add = (resource: string, name: string | undefined) => {
@@ -89,18 +99,12 @@ function configDeps(api: ApiServer, pod: KObject): ConfigDep[] {
       add('secrets', f?.secretRef?.name);
     }
   }
-  return [...keys.values()].map((key) => {
-    api.store.noteObjectRead?.(key);
-    return { key, rv: rvOf(api, key) };
-  });
+  return [...keys.values()].map((key) => ({ key, id: depId(key), rv: rvOf(api, pass, key) }));
 }
 
 /** The ConfigMaps and Secrets seen when the pod settled are unchanged (each check recorded as a read). */
-function depsUnchanged(api: ApiServer, deps: readonly ConfigDep[]): boolean {
-  return deps.every((d) => {
-    api.store.noteObjectRead?.(d.key);
-    return rvOf(api, d.key) === d.rv;
-  });
+function depsUnchanged(api: ApiServer, pass: Pass, deps: readonly ConfigDep[]): boolean {
+  return deps.every((d) => rvOf(api, pass, d.key, d.id) === d.rv);
 }
 
 const usesConfig = (c: Json): boolean =>
@@ -120,19 +124,39 @@ const conditionTime = (pod: KObject, type: string): number => {
   return c ? Date.parse(c.lastTransitionTime) : NaN;
 };
 
+/** What one pass of the kubelets works from: read once, kept in step with the pass's own writes. */
+interface Pass {
+  memory: KubeletMemory;
+  faults: Faults;
+  /** ConfigMap/Secret → resourceVersion (see rvOf). */
+  configRvs: Map<string, string>;
+  /** Node → pod IP → how many of its pods hold it; a node's made on its first sandbox of the pass. */
+  podIPs: Map<string, Map<string, number>>;
+}
+
 export function kubeletController(api: ApiServer): void {
   const nodeByName = new Map(api.list(nodes).map((n) => [n.metadata.name!, n]));
+  // A NotReady node's kubelet is not heard from: its pods stay as they are.
+  const ready = new Set([...nodeByName.values()].filter(nodeReady).map((n) => n.metadata.name!));
   const memory = loadMemory(api);
   const faults = loadFaults(api.store);
-  const settled = settledPods(api);
+  const pass: Pass = { memory, faults, configRvs: new Map(), podIPs: new Map() };
+  const state = kubeletState(api);
+  const { settled } = state;
   const faultsKey = JSON.stringify(faults);
-  for (const listed of api.list(pods)) {
+  // A pod not looked at stays settled on its ConfigMaps and Secrets as they are: recorded as read, a
+  // change to one in a later command wakes the kubelet.
+  const visit = podsToVisit(api, state, faultsKey, (s) => depsUnchanged(api, pass, s.config));
+  for (const listed of visit) {
+    const id = podId(listed);
     const nodeName: string = listed['spec']?.nodeName ?? '';
-    // A NotReady node's kubelet is not heard from: its pods stay as they are.
-    if (!nodeByName.has(nodeName) || !nodeReady(nodeByName.get(nodeName)!)) continue;
+    if (!ready.has(nodeName)) {
+      settled.delete(id);
+      continue;
+    }
     const uid = listed.metadata.uid!;
-    const seen = settled.get(uid);
-    if (seen && stillSettled(api, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
+    const seen = settled.get(id);
+    if (seen && seen.uid === uid && stillSettled(api, pass, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
       if (seen.wake !== undefined) api.sim.wakeAt(seen.wake);
       continue;
     }
@@ -141,7 +165,7 @@ export function kubeletController(api: ApiServer): void {
     const wake = api.sim.collectWakes(() => {
       for (let i = 0; i < MAX_STEPS && pod; i++) {
         const node = nodeByName.get(nodeName)!;
-        const result = step(api, pod, node, memory, faults);
+        const result = step(api, pass, pod, node);
         if (!result) {
           done = true;
           break;
@@ -152,38 +176,22 @@ export function kubeletController(api: ApiServer): void {
       }
     });
     if (done && pod) {
-      settled.set(uid, { rv: pod.metadata.resourceVersion!, nodeRv: nodeByName.get(nodeName)!.metadata.resourceVersion!, faultsKey, config: configDeps(api, pod), wake });
-    } else settled.delete(uid);
+      const nodeRv = nodeByName.get(nodeName)!.metadata.resourceVersion!;
+      settled.set(id, { uid, rv: pod.metadata.resourceVersion!, nodeRv, faultsKey, config: configDeps(api, pass, pod), wake });
+    } else {
+      settled.delete(id);
+      state.restless.add(id);
+    }
   }
-  saveMemory(api, memory, api.list(pods));
+  saveMemory(api, memory, () => api.list(pods));
 }
 
-/**
- * A pod the kubelet found with nothing due, as it was then. Until the pod, its node or the faults
- * change, or the clock reaches `wake`, another look would find the same: at 10,000 pods, working it
- * out again in every round of every command was most of the kubelet's time.
- */
-interface Settled {
-  rv: string;
-  nodeRv: string;
-  faultsKey: string;
-  /** The ConfigMaps and Secrets it names (every pod with a service account token names one), as then. */
-  config: ConfigDep[];
-  wake: number | undefined;
-}
-
-function settledPods(api: ApiServer): Map<string, Settled> {
-  let m = api.sim.memo.get('kubelet') as Map<string, Settled> | undefined;
-  if (!m) api.sim.memo.set('kubelet', (m = new Map()));
-  return m;
-}
-
-function stillSettled(api: ApiServer, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
+function stillSettled(api: ApiServer, pass: Pass, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
   return (
     s.rv === pod.metadata.resourceVersion &&
     s.nodeRv === node.metadata.resourceVersion &&
     s.faultsKey === faultsKey &&
-    depsUnchanged(api, s.config) &&
+    depsUnchanged(api, pass, s.config) &&
     (s.wake === undefined || api.now() < s.wake)
   );
 }
@@ -194,10 +202,11 @@ interface Applied {
 }
 
 /** Takes the pod's next due step; undefined when nothing is due (a wake-up is registered instead). */
-function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, faults: Faults): Applied | undefined {
+function step(api: ApiServer, pass: Pass, pod: KObject, node: KObject): Applied | undefined {
+  const { memory } = pass;
   const uid = pod.metadata.uid!;
   const pm = memory.pods[uid];
-  const mountError = usesVolumeSources(pod) ? volumeError(pod, configWorld(api, pod)) : undefined;
+  const mountError = usesVolumeSources(pod) ? volumeError(pod, configWorld(api, pass, pod)) : undefined;
   const podStep = firstStep(POD_STAGES, {
     now: api.now(),
     delays: api.sim.delays,
@@ -212,14 +221,14 @@ function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory
       api.sim.wakeAt(podStep.due);
       return undefined;
     }
-    applyPodEffect(api, pod, node, memory, podStep.effect, podStep.due, mountError);
+    applyPodEffect(api, pass, pod, node, podStep.effect, podStep.due, mountError);
     return {};
   }
   // A pod being deleted starts nothing new.
   if (pod.metadata.deletionTimestamp) return undefined;
   // Of the containers' due steps, the earliest first: a replay keeps the order things happened in.
   let next: { ctx: ContainerCtx; step: Step<ContainerEffect> } | undefined;
-  for (const ctx of containerContexts(api, pod, node, memory, faults)) {
+  for (const ctx of containerContexts(api, pass, pod, node)) {
     const s = firstStep(CONTAINER_STAGES, ctx);
     if (!s) continue;
     if (s.effect === undefined) api.sim.wakeAt(s.due);
@@ -231,13 +240,14 @@ function step(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory
 
 function applyPodEffect(
   api: ApiServer,
+  pass: Pass,
   pod: KObject,
   node: KObject,
-  memory: KubeletMemory,
   effect: PodEffect,
   at: number,
   mountError?: { volume: string; message: string },
 ): void {
+  const { memory } = pass;
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const now = rfc3339(at);
@@ -254,6 +264,8 @@ function applyPodEffect(
     }
     case 'remove':
       api.delete(pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
+      // (A pod held by finalizers keeps its sandbox's address until it is gone.)
+      if (status.podIP && !api.peek(pods, pod.metadata.namespace, pod.metadata.name!)) holdIP(api, pass, node, status.podIP, -1);
       return;
     case 'accept': {
       const init = (spec.initContainers ?? []).map((c: Json) => waitingStatus(pod, c));
@@ -278,13 +290,39 @@ function applyPodEffect(
         delete pm.mountFailures;
         delete pm.mountFailedAt;
       }
-      const onNode = podsOnNode(api, node.metadata.name ?? '').filter((p) => p.metadata.uid !== pod.metadata.uid);
-      const podIP = allocatePodIP(memory, node, onNode);
+      const held = nodePodIPs(api, pass, node);
+      const own: string | undefined = status.podIP;
+      const podIP = allocatePodIP(memory, node, (ip) => (held.get(ip) ?? 0) > (ip === own ? 1 : 0));
+      if (podIP !== undefined && podIP !== own) {
+        if (own) holdIP(api, pass, node, own, -1);
+        holdIP(api, pass, node, podIP, 1);
+      }
       const init = status.initContainerStatuses ?? [];
       writeStatus(api, pod, podStatus(pod, { init, containers: status.containerStatuses ?? [], sandboxReady: true, hostIP, podIP, now }));
       return;
     }
   }
+}
+
+/** The pod IPs the node's pods hold (see Pass.podIPs). */
+function nodePodIPs(api: ApiServer, pass: Pass, node: KObject): Map<string, number> {
+  const name = node.metadata.name ?? '';
+  let held = pass.podIPs.get(name);
+  if (!held) {
+    pass.podIPs.set(name, (held = new Map()));
+    for (const p of podsOnNode(api, name)) {
+      const ip: string | undefined = p['status']?.podIP;
+      if (ip) held.set(ip, (held.get(ip) ?? 0) + 1);
+    }
+  }
+  return held;
+}
+
+function holdIP(api: ApiServer, pass: Pass, node: KObject, ip: string, by: 1 | -1): void {
+  const held = nodePodIPs(api, pass, node);
+  const n = (held.get(ip) ?? 0) + by;
+  if (n > 0) held.set(ip, n);
+  else held.delete(ip);
 }
 
 /** [container spec, is init container] in the kubelet's order. */
@@ -307,7 +345,8 @@ function settledAt(status: Json, mem: { failedAt?: number }): number {
  * it finished), then the regular containers in order, each once the one before it is settled (the
  * kubelet pulls and starts them one after another).
  */
-function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: KubeletMemory, faults: Faults): ContainerCtx[] {
+function containerContexts(api: ApiServer, pass: Pass, pod: KObject, node: KObject): ContainerCtx[] {
+  const { memory, faults } = pass;
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const uid = pod.metadata.uid!;
@@ -315,7 +354,7 @@ function containerContexts(api: ApiServer, pod: KObject, node: KObject, memory: 
   const out: ContainerCtx[] = [];
   let eligibleAt = conditionTime(pod, 'PodReadyToStartContainers');
   let world: ContainerWorld | undefined;
-  const configError = (c: Json): string | undefined => (usesConfig(c) ? resolveEnv(pod, c, (world ??= configWorld(api, pod))).error : undefined);
+  const configError = (c: Json): string | undefined => (usesConfig(c) ? resolveEnv(pod, c, (world ??= configWorld(api, pass, pod))).error : undefined);
   const add = (c: Json, init: boolean, s: Json) => {
     const f = containerFaults(faults, uid, c.name, normalizedImage(String(c.image ?? '')));
     out.push({

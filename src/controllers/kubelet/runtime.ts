@@ -30,9 +30,10 @@ export function loadMemory(api: ApiServer): KubeletMemory {
 }
 
 /** Forgets pods that are gone, then persists (a write that changes nothing is skipped by the store). */
-export function saveMemory(api: ApiServer, memory: KubeletMemory, livePods: KObject[]): void {
-  const live = new Set(livePods.map((p) => p.metadata.uid));
+export function saveMemory(api: ApiServer, memory: KubeletMemory, livePods: () => KObject[]): void {
+  let live: Set<string | undefined> | undefined;
   for (const uid of Object.keys(memory.pods)) {
+    live ??= new Set(livePods().map((p) => p.metadata.uid));
     const p = memory.pods[uid]!;
     const empty = !p.killing && p.mountFailures === undefined && Object.values(p.containers ?? {}).every((c) => Object.keys(c).length === 0);
     if (!live.has(uid) || empty) delete memory.pods[uid];
@@ -59,7 +60,7 @@ const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 
  * node's podCIDR, skipping the network address and the gateway (.1) and broadcast, round-robin after
  * the last one given out, never one a pod on the node still holds. 10.244.1.0/24 → 10.244.1.2, .3, …
  */
-export function allocatePodIP(memory: KubeletMemory, node: KObject, podsOnNode: KObject[]): string | undefined {
+export function allocatePodIP(memory: KubeletMemory, node: KObject, used: (ip: string) => boolean): string | undefined {
   const cidr: string | undefined = node['spec']?.podCIDR;
   if (!cidr) return undefined;
   const [addr, bits] = cidr.split('/');
@@ -67,13 +68,12 @@ export function allocatePodIP(memory: KubeletMemory, node: KObject, podsOnNode: 
   const network = ipToInt(addr!);
   const first = 2;
   const last = size - 2;
-  const used = new Set(podsOnNode.map((p) => p['status']?.podIP).filter(Boolean));
   const name = node.metadata.name!;
   const prev = memory.lastIP[name] ?? first - 1;
   for (let i = 1; i <= last - first + 1; i++) {
     const offset = first + ((prev - first + i) % (last - first + 1));
     const ip = intToIp(network + offset);
-    if (!used.has(ip)) {
+    if (!used(ip)) {
       memory.lastIP[name] = offset;
       return ip;
     }
