@@ -41,9 +41,9 @@ export interface TestCluster {
   events(name: string): string[];
 }
 
-export function testCluster(profile: TimingProfile): TestCluster {
+export function testCluster(profile: TimingProfile, store = new MemoryStore()): TestCluster {
   const clock = new ManualClock(T0);
-  const api = new ApiServer(new MemoryStore(), clock, new SeededRandom(1), defaultValidator, new SimContext(profile));
+  const api = new ApiServer(store, clock, new SeededRandom(1), defaultValidator, new SimContext(profile));
   bootstrapCluster(api, { clusterName: 'kube-lite', nodes: 3 });
   const sync = () => reconcile(api, [namespaceController, kubeletController, garbageCollector]);
   sync();

@@ -94,6 +94,52 @@ describe('MemoryStore list order', () => {
     });
     expect(ids()).toEqual(want);
   });
+
+  it('keeps an index entry in list order through writes between reads', () => {
+    const s = new MemoryStore();
+    const byColor = (o: KObject) => String(o['data']?.color ?? '');
+    const put = (ns: string, n: string, color: string) => {
+      const k = { resource: 'configmaps', namespace: ns, name: n };
+      const obj = { ...cm(n, { color }), metadata: { name: n, namespace: ns } };
+      if (s.peek(k)) s.update(k, obj);
+      else s.create(k, obj);
+    };
+    const reds = () => s.byIndex('configmaps', byColor, 'red').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    put('b', 'x', 'red');
+    put('a-b', 'x', 'red');
+    expect(reds()).toEqual(['a-b/x', 'b/x']);
+    put('a', 'z', 'red'); // pending, merged in at the next read
+    put('a-b', 'x', 'blue'); // leaves the entry
+    put('a', 'y', 'red');
+    expect(reds()).toEqual(['a/y', 'a/z', 'b/x']);
+    put('a', 'q', 'red');
+    put('a', 'q', 'blue'); // added and gone again before a read
+    s.delete({ resource: 'configmaps', namespace: 'a', name: 'z' });
+    expect(reds()).toEqual(['a/y', 'b/x']);
+    for (let i = 0; i < 100; i++) put(`ns${(i * 7) % 5}`, `n${(i * 31) % 97}`, i % 3 === 0 ? 'red' : 'green');
+    const want = s.list('configmaps').filter((o) => byColor(o) === 'red').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(reds()).toEqual(want);
+  });
+});
+
+describe('MemoryStore changesSince', () => {
+  it('names the objects written since a change count, in order, and says when it cannot tell', () => {
+    const s = new MemoryStore();
+    const v0 = s.versionOf('r:configmaps');
+    expect(s.changesSince('configmaps', v0)).toEqual([]);
+    s.create(key('a'), cm('a'));
+    s.create(key('b'), cm('b'));
+    const v2 = s.versionOf('r:configmaps');
+    s.update(key('a'), cm('a', { k: 'v' }));
+    s.update(key('b'), cm('b')); // changes nothing: not a change
+    s.delete(key('b'));
+    expect(s.changesSince('configmaps', v0)).toEqual(['default/a', 'default/b', 'default/a', 'default/b']);
+    expect(s.changesSince('configmaps', v2)).toEqual(['default/a', 'default/b']);
+    expect(s.changesSince('configmaps', s.versionOf('r:configmaps'))).toEqual([]);
+    expect(s.changesSince('configmaps', s.versionOf('r:configmaps') + 1)).toBeUndefined(); // not this store's count
+    expect(s.changesSince('secrets', 0)).toEqual([]);
+    expect(s.changesSince('secrets', 3)).toBeUndefined();
+  });
 });
 
 describe('FileStoreTxn', () => {
