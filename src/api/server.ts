@@ -186,7 +186,7 @@ export class ApiServer {
   /** PUT: replaces the object. A resourceVersion in the object is a precondition. */
   update(info: ResourceInfo, input: KObject, opts: WriteOptions & { subresource?: 'status' } = {}): KObject {
     const checked = !opts.internal || selfChecks();
-    const obj = opts.internal ? shallowCopy(input, shallowCopy(input.metadata)) : deepClone(input);
+    let obj = opts.internal ? shallowCopy(input, shallowCopy(input.metadata)) : deepClone(input);
     this.checkKind(info, obj);
     const name = obj.metadata?.name ?? '';
     const ns = info.namespaced ? obj.metadata.namespace || 'default' : '';
@@ -205,7 +205,7 @@ export class ApiServer {
     if (!info.namespaced) delete obj.metadata.namespace;
     if (!opts.internal) applyDefaults(obj);
     else if (selfChecks()) assertDefaulted(obj);
-    prepareForUpdate(obj, old, opts.subresource === 'status');
+    obj = prepareForUpdate(obj, old, opts.subresource === 'status');
     const invalid = checked ? this.validator.validate(obj, old) : undefined;
     if (invalid) throw invalid;
     if (opts.subresource !== 'status') this.admit(info, obj, old);
@@ -213,7 +213,7 @@ export class ApiServer {
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
     if (TRACKS_GENERATION.has(obj.kind)) {
-      const changed = !deepEqual(specPart(obj), specPart(old));
+      const changed = !sameSpecParts(obj, old) && !deepEqual(specPart(obj), specPart(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     if (old.metadata.deletionTimestamp) {
@@ -376,4 +376,12 @@ function orderMetadata(obj: KObject): void {
 
 export function errorIsNotFound(e: unknown): boolean {
   return e instanceof StatusError && e.reason === 'NotFound';
+}
+
+/** The parts specPart compares are the very same values (a status write keeps the old ones): no need to walk them. */
+function sameSpecParts(a: KObject, b: KObject): boolean {
+  const skip = (k: string) => k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind';
+  const ak = Object.keys(a).filter((k) => !skip(k));
+  const bk = Object.keys(b).filter((k) => !skip(k));
+  return ak.length === bk.length && ak.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }

@@ -114,22 +114,26 @@ function setTemplateGeneration(ds: KObject, old: KObject | undefined): void {
  * On a main-resource update the stored status wins; on a status update the stored spec and
  * metadata (except labels/annotations/finalizers/ownerReferences) win.
  */
-export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): void {
+export function prepareForUpdate(obj: KObject, old: KObject, statusOnly: boolean): KObject {
   foldStringData(obj);
   if (obj.kind === 'Service' && !statusOnly) dropTypeDependentFields(obj, old);
   if (obj.kind === 'DaemonSet' && !statusOnly) setTemplateGeneration(obj, old);
-  if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return;
+  if (!HAS_STATUS_SUBRESOURCE.has(obj.kind)) return obj;
   // `old` is the caller's private copy, used for nothing else afterwards: its parts move over as they are.
   if (statusOnly) {
-    const status = obj['status'];
-    for (const k of Object.keys(obj)) if (k !== 'metadata' && k !== 'status') delete (obj as any)[k];
-    for (const k of Object.keys(old)) if (k !== 'metadata' && k !== 'status') (obj as any)[k] = old[k];
-    obj['status'] = status;
+    // A new object rather than deleting keys from `obj`: V8 keeps an object it deleted keys from as a
+    // slow dictionary, and the store keeps this one.
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(obj)) if (k === 'metadata' || k === 'status') out[k] = obj[k];
+    for (const k of Object.keys(old)) if (k !== 'metadata' && k !== 'status') out[k] = old[k];
+    if (!('status' in out)) out['status'] = obj['status'];
+    return out as KObject;
   } else if (old['status'] !== undefined) {
     obj['status'] = old['status'];
   } else {
     delete obj['status'];
   }
+  return obj;
 }
 
 /**

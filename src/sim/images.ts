@@ -55,6 +55,10 @@ export function repository(ref: ImageRef): string {
  * docker.io/library/nginx:1.25 (`:latest` when no tag or digest is given).
  */
 export function normalizedImage(image: string): string {
+  return memo(normalized, image, normalize);
+}
+
+function normalize(image: string): string {
   const ref = parseImage(image);
   if (ref.digest && ref.tag === undefined) return `${repository(ref)}@${ref.digest}`;
   return `${repository(ref)}:${ref.tag ?? 'latest'}`;
@@ -66,9 +70,25 @@ function sha256(text: string): string {
 
 /** The repo digest a pull resolves to: containerStatuses[].imageID, docker.io/library/nginx@sha256:…. */
 export function imageID(image: string): string {
-  const ref = parseImage(image);
-  const digest = ref.digest ?? `sha256:${sha256(`kube-lite/${normalizedImage(image)}`)}`;
-  return `${repository(ref)}@${digest}`;
+  return memo(ids, image, (i) => {
+    const ref = parseImage(i);
+    const digest = ref.digest ?? `sha256:${sha256(`kube-lite/${normalizedImage(i)}`)}`;
+    return [repository(ref), '@', digest].join('');
+  });
+}
+
+// The kubelet asks for the same few images' names for every container it starts: parsed (and
+// hashed) once, and one string shared by every status that holds it.
+const normalized = new Map<string, string>();
+const ids = new Map<string, string>();
+
+function memo(cache: Map<string, string>, image: string, compute: (image: string) => string): string {
+  let v = cache.get(image);
+  if (v === undefined) {
+    if (cache.size >= 1024) cache.clear();
+    cache.set(image, (v = compute(image)));
+  }
+  return v;
 }
 
 /** A plausible compressed image size in bytes (10–200 MB), stable per image. */
