@@ -132,6 +132,8 @@ interface Pass {
   configRvs: Map<string, string>;
   /** Node → pod IP → how many of its pods hold it; a node's made on its first sandbox of the pass. */
   podIPs: Map<string, Map<string, number>>;
+  /** A status not written yet (see writeStatus), and the time it is of. */
+  pending?: { pod: KObject; at: number };
 }
 
 export function kubeletController(api: ApiServer): void {
@@ -171,10 +173,12 @@ export function kubeletController(api: ApiServer): void {
           break;
         }
         if (result.node) nodeByName.set(nodeName, result.node);
-        pod = api.peek(pods, pod.metadata.namespace, pod.metadata.name!);
+        pod = pass.pending?.pod ?? api.peek(pods, pod.metadata.namespace, pod.metadata.name!);
         if (pod && pod.metadata.uid !== listed.metadata.uid) break;
       }
+      flushStatus(api, pass);
     });
+    if (pod) pod = api.peek(pods, pod.metadata.namespace, pod.metadata.name!);
     if (done && pod) {
       const nodeRv = nodeByName.get(nodeName)!.metadata.resourceVersion!;
       settled.set(id, { uid, rv: pod.metadata.resourceVersion!, nodeRv, faultsKey, config: configDeps(api, pass, pod), wake });
@@ -235,7 +239,7 @@ function step(api: ApiServer, pass: Pass, pod: KObject, node: KObject): Applied 
     else if (!next || s.due < next.step.due) next = { ctx, step: s };
   }
   if (!next) return undefined;
-  return applyContainerEffect(api, pod, node, memory, next.ctx, next.step.effect!, next.step.due);
+  return applyContainerEffect(api, pass, pod, node, next.ctx, next.step.effect!, next.step.due);
 }
 
 function applyPodEffect(
@@ -248,6 +252,7 @@ function applyPodEffect(
   mountError?: { volume: string; message: string },
 ): void {
   const { memory } = pass;
+  writtenUpTo(api, pass, at);
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const now = rfc3339(at);
@@ -263,6 +268,7 @@ function applyPodEffect(
       return;
     }
     case 'remove':
+      flushStatus(api, pass);
       api.delete(pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0 });
       // (A pod held by finalizers keeps its sandbox's address until it is gone.)
       if (status.podIP && !api.peek(pods, pod.metadata.namespace, pod.metadata.name!)) holdIP(api, pass, node, status.podIP, -1);
@@ -270,7 +276,9 @@ function applyPodEffect(
     case 'accept': {
       const init = (spec.initContainers ?? []).map((c: Json) => waitingStatus(pod, c));
       const containers = (spec.containers ?? []).map((c: Json) => waitingStatus(pod, c));
-      writeStatus(api, pod, podStatus(pod, { init, containers, sandboxReady: false, hostIP, now }));
+      writeStatus(api, pass, pod, podStatus(pod, { init, containers, sandboxReady: false, hostIP, now }), at);
+      // The first status of an accepted pod is reported as it is (ContainerCreating, no IP yet).
+      flushStatus(api, pass);
       return;
     }
     case 'mount-failed': {
@@ -298,7 +306,7 @@ function applyPodEffect(
         holdIP(api, pass, node, podIP, 1);
       }
       const init = status.initContainerStatuses ?? [];
-      writeStatus(api, pod, podStatus(pod, { init, containers: status.containerStatuses ?? [], sandboxReady: true, hostIP, podIP, now }));
+      writeStatus(api, pass, pod, podStatus(pod, { init, containers: status.containerStatuses ?? [], sandboxReady: true, hostIP, podIP, now }), at);
       return;
     }
   }
@@ -391,13 +399,15 @@ function containerContexts(api: ApiServer, pass: Pass, pod: KObject, node: KObje
 
 function applyContainerEffect(
   api: ApiServer,
+  pass: Pass,
   pod: KObject,
   node: KObject,
-  memory: KubeletMemory,
   c: ContainerCtx,
   e: ContainerEffect,
   at: number,
 ): Applied {
+  const { memory } = pass;
+  writtenUpTo(api, pass, at);
   setContainerMemory(memory, pod.metadata.uid!, c.spec.name, e.memory);
   for (const ev of e.events) event(api, pod, node, c.spec, c.init, { ...ev, at });
   if (e.probeRequest) {
@@ -420,13 +430,36 @@ function applyContainerEffect(
     const init = c.init ? replace(s.initContainerStatuses ?? []) : (s.initContainerStatuses ?? []);
     const containers = c.init ? (s.containerStatuses ?? []) : replace(s.containerStatuses ?? []);
     const sandboxReady = !Number.isNaN(conditionTime(pod, 'PodReadyToStartContainers'));
-    writeStatus(api, pod, podStatus(pod, { init, containers, sandboxReady, hostIP: internalIP(node), now }));
+    writeStatus(api, pass, pod, podStatus(pod, { init, containers, sandboxReady, hostIP: internalIP(node), now }), at);
   }
   return e.pulledImage ? { node: recordImage(api, node, String(c.spec.image)) } : {};
 }
 
-function writeStatus(api: ApiServer, pod: KObject, status: Json): void {
-  api.updateStatus(pods, { ...pod, status }, { internal: true });
+/**
+ * Sets the pod's status as of `at`. What happens at one instant is reported in one write, as the
+ * kubelet's status manager does: a pod whose image is present gets its IP and starts its containers
+ * in one sync, and its status goes from ContainerCreating to Running (in `instant` timing everything
+ * after the accepting falls at one instant). A step at another time (a catch-up replay) writes what
+ * came before it first.
+ */
+function writeStatus(api: ApiServer, pass: Pass, pod: KObject, status: Json, at: number): void {
+  writtenUpTo(api, pass, at);
+  pass.pending = { pod: { ...pod, status }, at };
+}
+
+/** Before a step at `at`: a status of an earlier time is written (what a replay does stays in order). */
+function writtenUpTo(api: ApiServer, pass: Pass, at: number): void {
+  if (pass.pending && pass.pending.at !== at) flushStatus(api, pass);
+}
+
+function flushStatus(api: ApiServer, pass: Pass): void {
+  if (!pass.pending) return;
+  const { pod } = pass.pending;
+  pass.pending = undefined;
+  // Made from the pod as this pass has it, whose resourceVersion may be one written meanwhile by this
+  // pass (a status of an earlier instant): nothing else writes the pod while the kubelet steps it.
+  const { resourceVersion: _, ...metadata } = pod.metadata;
+  api.updateStatus(pods, { ...pod, metadata }, { internal: true });
 }
 
 function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent & { at?: number }): void {
