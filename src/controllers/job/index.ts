@@ -53,23 +53,26 @@ const podReady = (p: KObject): boolean => (p['status']?.conditions ?? []).some((
 const controllerUid = (p: KObject): string | undefined =>
   (p.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job' && r.apiVersion === 'batch/v1')?.uid;
 
+/** Pods holding the tracking finalizer: an index, so that a cluster without running jobs costs nothing per pod. */
+const trackedIndex = (p: KObject): string => (p.metadata.finalizers?.includes(TRACKING_FINALIZER) ? 'yes' : '');
+/** A pod's controlling Job's uid ('' for none): an index, for one job's pods without listing them all. */
+const jobIndex = (p: KObject): string => controllerUid(p) ?? '';
+
+/** A job's pods (those it controls), in list order. */
+const podsOf = (api: ApiServer, job: KObject): KObject[] => api.listBy(pods(), jobIndex, job.metadata.uid!);
+
 export function jobController(api: ApiServer): void {
   const all = api.list(jobs());
   const byUid = new Map(all.map((j) => [j.metadata.uid!, j]));
-  const owned = new Map<string, KObject[]>();
-  for (const pod of api.list(pods())) {
+  // A pod whose job is gone (or going) keeps no tracking finalizer.
+  for (const pod of api.listBy(pods(), trackedIndex, 'yes')) {
     const uid = controllerUid(pod);
-    // A pod whose job is gone (or going) keeps no tracking finalizer.
-    if (tracked(pod) && (!uid || !byUid.has(uid) || byUid.get(uid)!.metadata.deletionTimestamp)) {
-      removeFinalizer(api, pod);
-      continue;
-    }
-    if (uid) owned.set(uid, [...(owned.get(uid) ?? []), pod]);
+    if (!uid || !byUid.has(uid) || byUid.get(uid)!.metadata.deletionTimestamp) removeFinalizer(api, pod);
   }
-  for (const job of all) {
-    if (job.metadata.deletionTimestamp) continue;
-    syncJob(api, job, owned.get(job.metadata.uid!) ?? []);
-  }
+  const live = all.filter((job) => !job.metadata.deletionTimestamp);
+  // Every job's pods as they are before any job's sync writes (each sync sees the same snapshot).
+  const owned = live.map((job) => podsOf(api, job));
+  live.forEach((job, i) => syncJob(api, job, owned[i]!));
 }
 
 function removeFinalizer(api: ApiServer, pod: KObject): KObject | undefined {
@@ -226,8 +229,9 @@ function managePods(api: ApiServer, job: KObject, active: KObject[], w: Want): K
     if (!createJobPod(api, job, jobPod(job, index))) break;
   }
   // The new pods, as the API server stored them (createPod names them).
-  for (const p of api.list(pods(), job.metadata.namespace)) {
-    if (controllerUid(p) === job.metadata.uid && !terminal(p) && !p.metadata.deletionTimestamp && !active.some((a) => a.metadata.uid === p.metadata.uid)) {
+  for (const p of podsOf(api, job)) {
+    if ((p.metadata.namespace ?? '') !== job.metadata.namespace) continue;
+    if (!terminal(p) && !p.metadata.deletionTimestamp && !active.some((a) => a.metadata.uid === p.metadata.uid)) {
       created.push(p);
     }
   }

@@ -4,9 +4,9 @@
 
 import { StatusError } from '../../api/errors.js';
 import type { Selector } from '../../api/labels.js';
-import { controllerOf } from '../../api/object.js';
 import { errorIsNotFound, type ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
+import { labelMatcher, podFacts, type PodFacts } from './facts.js';
 import { controllerRef, pods, type OwnerKind } from './kind.js';
 
 export interface Claim {
@@ -17,23 +17,30 @@ export interface Claim {
 }
 
 export function claimPods(api: ApiServer, kind: OwnerKind, owner: KObject, selector: Selector, candidates: readonly KObject[]): Claim {
+  const { claimed, error } = claimFacts(api, kind, owner, selector, candidates.map(podFacts));
+  return { claimed: claimed.map((f) => f.pod), error };
+}
+
+/** claimPods for pods given by their facts (the ReplicaSet controller has them at hand); the claimed ones likewise. */
+export function claimFacts(api: ApiServer, kind: OwnerKind, owner: KObject, selector: Selector, candidates: readonly PodFacts[]): { claimed: PodFacts[]; error?: string } {
   const uid = owner.metadata.uid;
   const deleting = !!owner.metadata.deletionTimestamp;
-  const claimed: KObject[] = [];
+  const claimed: PodFacts[] = [];
+  const selects = labelMatcher(selector);
   let error: string | undefined;
-  for (const pod of candidates) {
-    const matches = selector.matches(pod.metadata.labels ?? {});
-    const ref = controllerOf(pod);
-    if (ref) {
-      if (ref.uid !== uid) continue; // another controller's pod
-      if (matches) claimed.push(pod);
+  for (const f of candidates) {
+    const pod = f.pod;
+    const matches = selects(f);
+    if (f.controlled) {
+      if (f.controllerUid !== uid) continue; // another controller's pod
+      if (matches) claimed.push(f);
       else if (!deleting) release(api, pod, uid!);
       continue;
     }
     if (deleting || !matches || pod.metadata.deletionTimestamp || pod.metadata.namespace !== owner.metadata.namespace) continue;
     try {
       const adopted = adopt(api, kind, owner, pod);
-      if (adopted) claimed.push(adopted);
+      if (adopted) claimed.push(podFacts(adopted));
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
       error ??= e.message;

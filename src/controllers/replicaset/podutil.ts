@@ -37,14 +37,22 @@ export function isPodReady(pod: KObject): boolean {
 /** When a ready pod counts as available (ms), undefined when it is not ready. */
 export function availableFrom(pod: KObject, minReadySeconds: number): number | undefined {
   if (!isPodReady(pod)) return undefined;
+  return availableAfterReady(minReadySeconds > 0 ? timeMs(podReadyCondition(pod)?.['lastTransitionTime']) : undefined, minReadySeconds);
+}
+
+/** When a pod ready since `since` (ms; undefined: not known) counts as available. */
+export function availableAfterReady(since: number | undefined, minReadySeconds: number): number {
   if (minReadySeconds <= 0) return -Infinity;
-  const since = timeMs(podReadyCondition(pod)?.['lastTransitionTime']);
   // A ready pod without a transition time never becomes available while minReadySeconds > 0.
   return since === undefined ? Infinity : since + minReadySeconds * 1000;
 }
 
+/** Available at `nowMs` given when it becomes so (availableFrom): strictly after the boundary. */
+export function availableAt(from: number | undefined, nowMs: number): boolean {
+  return from !== undefined && (from === -Infinity || from < nowMs);
+}
+
 /** podutil.IsPodAvailable: ready, and ready for longer than minReadySeconds (strictly). */
 export function isPodAvailable(pod: KObject, minReadySeconds: number, nowMs: number): boolean {
-  const from = availableFrom(pod, minReadySeconds);
-  return from !== undefined && (from === -Infinity || from < nowMs);
+  return availableAt(availableFrom(pod, minReadySeconds), nowMs);
 }

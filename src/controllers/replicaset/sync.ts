@@ -5,12 +5,12 @@ import { SelectorParseError, type Selector } from '../../api/labels.js';
 import { controllerOf, deepEqual } from '../../api/object.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
-import { claimPods } from './claim.js';
+import { claimFacts } from './claim.js';
+import { labelMatcher, podFacts, type PodFacts } from './facts.js';
 import { pods, type OwnerKind } from './kind.js';
 import { getPodsToDelete } from './ordering.js';
 import { createPod, deletePod } from './podcontrol.js';
-import { isPodActive, isPodTerminating } from './podutil.js';
-import { calculateStatus, nextAvailabilityCheck } from './status.js';
+import { countReplicas, statusFromCounts } from './status.js';
 
 /** At most this many creates or deletes per sync (replicaset.BurstReplicas). */
 const BURST_REPLICAS = 500;
@@ -23,35 +23,45 @@ export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): void
     if (e instanceof SelectorParseError) return; // upstream logs and skips an invalid selector
     throw e;
   }
-  const ns = owner.metadata.namespace;
-  const uid = owner.metadata.uid;
-  // FilterPodsByOwner(includeOrphaned): this owner's pods and every pod without a controller.
-  const mine = api.list(pods(), ns).filter((p) => {
-    const ref = controllerOf(p);
-    return !ref || ref.uid === uid;
-  });
-  const claim = claimPods(api, kind, owner, selector, mine.filter(isPodActive));
+  const { candidates, terminating } = ownPods(api, kind, owner, selector);
+  const claim = claimFacts(api, kind, owner, selector, candidates);
   if (claim.error !== undefined) return; // retried on a later pass, as upstream requeues
   const active = claim.claimed;
-  const terminating = kind.terminatingReplicas
-    ? mine.filter((p) => isPodTerminating(p) && controllerOf(p)?.uid === uid && selector.matches(p.metadata.labels ?? {}))
-    : undefined;
 
   const manageError = owner.metadata.deletionTimestamp ? undefined : manageReplicas(api, kind, owner, active);
 
   // Like upstream, status counts the pods seen before this sync's creates/deletes; the next pass
   // (the loop runs until nothing changes) sees the new ones.
   const nowMs = api.now();
-  const status = calculateStatus({ owner, active, terminating, manageError, nowMs });
+  const counts = countReplicas(owner, active, nowMs);
+  const status = statusFromCounts({ owner, terminating, manageError, nowMs }, counts);
   if (!deepEqual(status, owner['status'] ?? {})) {
     api.updateStatus(kind.resource(), { ...structuredClone(owner), status }, { internal: true });
   }
-  const wake = nextAvailabilityCheck(owner, active, nowMs);
-  if (wake !== undefined) api.sim.wakeAt(wake);
+  if (counts.nextAvailable !== undefined) api.sim.wakeAt(counts.nextAvailable);
+}
+
+/**
+ * FilterPodsByOwner(includeOrphaned), in one walk over the namespace's pods: the active ones that are
+ * this owner's or nobody's (to claim), and how many of its own are terminating while it still selects
+ * them (undefined for a kind that does not count them).
+ */
+function ownPods(api: ApiServer, kind: OwnerKind, owner: KObject, selector: Selector): { candidates: PodFacts[]; terminating?: number } {
+  const uid = owner.metadata.uid;
+  const selects = labelMatcher(selector);
+  const candidates: PodFacts[] = [];
+  let terminating = 0;
+  for (const p of api.list(pods(), owner.metadata.namespace)) {
+    const f = podFacts(p);
+    if (f.controlled && f.controllerUid !== uid) continue;
+    if (f.active) candidates.push(f);
+    else if (kind.terminatingReplicas && f.terminating && f.controllerUid === uid && selects(f)) terminating++;
+  }
+  return { candidates, terminating: kind.terminatingReplicas ? terminating : undefined };
 }
 
 /** Creates missing pods (all at once: no slow-start needed here) or deletes surplus ones. */
-function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active: KObject[]): string | undefined {
+function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active: readonly PodFacts[]): string | undefined {
   const want = Number(owner['spec']?.replicas ?? 1);
   const diff = Math.min(Math.abs(active.length - want), BURST_REPLICAS);
   // Report a failure once per episode: while the owner shows ReplicaFailure, retries stay silent.
@@ -62,7 +72,7 @@ function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active:
       if (err !== undefined) return err; // slow start: a failed batch stops the rest
     }
   } else if (active.length > want) {
-    const victims = getPodsToDelete(active, relatedPods(api, kind, owner), diff, api.now());
+    const victims = getPodsToDelete(active.map((f) => f.pod), relatedPods(api, kind, owner), diff, api.now());
     // Upstream deletes them concurrently and reports the first failure.
     let first: string | undefined;
     for (const pod of victims) {

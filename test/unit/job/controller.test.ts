@@ -1,7 +1,8 @@
 // The Job controller against a full simulated cluster (instant and realistic timing).
 
 import { describe, expect, it } from 'vitest';
-import { formatIndexes, parseIndexes, replacementBackoff } from '../../../src/controllers/job/status.js';
+import { jobController } from '../../../src/controllers/job/index.js';
+import { formatIndexes, parseIndexes, replacementBackoff, TRACKING_FINALIZER as TRACKING } from '../../../src/controllers/job/status.js';
 import { conditionTypes, events, job, JOBS, PODS, podsOf, setup } from './helpers.js';
 
 describe('job controller', () => {
@@ -120,6 +121,47 @@ describe('job controller', () => {
     api.delete(JOBS, 'default', 'long', { propagationPolicy: 'Background' });
     sync();
     expect(api.list(PODS, 'default')).toHaveLength(0);
+  });
+
+  it('a job being deleted in the foreground lets go of its pods at once', () => {
+    const { api, sync } = setup();
+    api.create(JOBS, job('fg', { parallelism: 2, completions: 2 }, { 'kube-lite.dev/run-duration': '1h' }));
+    sync();
+    expect(podsOf(api, 'fg').map((p) => p.metadata.finalizers)).toEqual([[TRACKING], [TRACKING]]);
+    api.delete(JOBS, 'default', 'fg', { propagationPolicy: 'Foreground' });
+    jobController(api);
+    expect(podsOf(api, 'fg').map((p) => p.metadata.finalizers)).toEqual([undefined, undefined]);
+  });
+
+  // Pods made by hand, with no job in the cluster: the tracking finalizer goes unless a live job controls the pod.
+  const handMade: [string, Record<string, unknown>, string[] | undefined][] = [
+    ['no owner', {}, ['example.com/keep']],
+    ['a Job controller that is gone', { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'gone', uid: 'gone', controller: true }] }, ['example.com/keep']],
+    ['a Job owner that is not its controller', { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'gone', uid: 'gone' }] }, ['example.com/keep']],
+  ];
+  it.each(handMade)('a tracked pod with %s loses the tracking finalizer only', (_name, meta, want) => {
+    const { api } = setup();
+    const pod = (name: string, finalizers: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default', finalizers, ...meta },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+    });
+    api.create(PODS, pod('tracked', [TRACKING, 'example.com/keep']));
+    api.create(PODS, pod('untracked', ['example.com/keep']));
+    jobController(api);
+    expect(api.get(PODS, 'default', 'tracked').metadata.finalizers).toEqual(want);
+    expect(api.get(PODS, 'default', 'untracked').metadata.finalizers).toEqual(['example.com/keep']);
+  });
+
+  it('each job counts only the pods it controls', () => {
+    const { api, sync } = setup();
+    api.create(JOBS, job('a', { parallelism: 2, completions: 3 }, { 'kube-lite.dev/run-duration': '1h' }));
+    api.create(JOBS, job('b', { parallelism: 1, completions: 1 }, { 'kube-lite.dev/run-duration': '1h' }));
+    sync();
+    expect([podsOf(api, 'a').length, podsOf(api, 'b').length]).toEqual([2, 1]);
+    expect(api.get(JOBS, 'default', 'a')['status']).toMatchObject({ active: 2 });
+    expect(api.get(JOBS, 'default', 'b')['status']).toMatchObject({ active: 1 });
   });
 
   it('a running pod deleted by hand counts as failed and is replaced', () => {
