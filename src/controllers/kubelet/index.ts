@@ -48,7 +48,12 @@ const secrets = findResource('secrets')!;
 function configWorld(api: ApiServer, pass: Pass, pod: KObject): ContainerWorld {
   const ns = pod.metadata.namespace;
   configDeps(api, pass, pod);
-  return untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
+  let world = pass.worlds.get(ns ?? '');
+  if (!world) {
+    world = untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
+    pass.worlds.set(ns ?? '', world);
+  }
+  return world;
 }
 
 /** Runs `fn` without recording its reads (the caller records finer ones). */
@@ -130,6 +135,8 @@ interface Pass {
   faults: Faults;
   /** ConfigMap/Secret → resourceVersion (see rvOf). */
   configRvs: Map<string, string>;
+  /** Namespace → its ConfigMaps and Secrets (see configWorld). */
+  worlds: Map<string, ContainerWorld>;
   /** Node → pod IP → how many of its pods hold it; a node's made on its first sandbox of the pass. */
   podIPs: Map<string, Map<string, number>>;
   /** A status not written yet (see writeStatus), and the time it is of. */
@@ -142,7 +149,7 @@ export function kubeletController(api: ApiServer): void {
   const ready = new Set([...nodeByName.values()].filter(nodeReady).map((n) => n.metadata.name!));
   const memory = loadMemory(api);
   const faults = loadFaults(api.store);
-  const pass: Pass = { memory, faults, configRvs: new Map(), podIPs: new Map() };
+  const pass: Pass = { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map() };
   const state = kubeletState(api);
   const { settled } = state;
   const faultsKey = JSON.stringify(faults);
