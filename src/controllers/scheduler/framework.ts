@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import type { KObject } from '../../api/types.js';
-import { addResources, emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources.js';
+import { addInto, emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources.js';
 
 /**
  * Unschedulable: preemption may help on this node. UnschedulableAndUnresolvable: it cannot
@@ -31,7 +31,7 @@ export interface NodeInfo {
   /** Pods bound to the node that are not terminal, including ones bound earlier in this pass. */
   pods: KObject[];
   allocatable: Allocatable;
-  /** Sum of the pods' requests. */
+  /** Sum of the pods' requests (added to in place). */
   requested: Resources;
   /** The same with 100m/200Mi for unset requests: what scoring uses. */
   nonZeroRequested: Resources;
@@ -46,20 +46,28 @@ export interface NodeInfo {
 
 export type FilterPlugin = (pod: KObject, ni: NodeInfo) => Status | undefined;
 
-export const isTerminal = (pod: KObject) => ['Succeeded', 'Failed'].includes(pod['status']?.phase);
+export const isTerminal = (pod: KObject) => {
+  const phase = pod['status']?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+};
 
-/** Host ports a pod asks for: containers and sidecars (restartable init containers). */
-export function podHostPorts(pod: KObject): HostPort[] {
-  const spec = pod['spec'] ?? {};
-  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? []).filter((c: any) => c?.restartPolicy === 'Always')];
-  const out: HostPort[] = [];
-  for (const c of containers) {
-    for (const p of c?.ports ?? []) {
-      if (!p?.hostPort) continue;
-      out.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
-    }
-  }
-  return out;
+const NO_PORTS: readonly HostPort[] = Object.freeze([]);
+
+/**
+ * Host ports a pod asks for: containers and sidecars (restartable init containers). Read only: most
+ * pods ask for none and share one empty list (this runs for every pod in every snapshot).
+ */
+export function podHostPorts(pod: KObject): readonly HostPort[] {
+  const spec = pod['spec'];
+  let out: HostPort[] | undefined;
+  const collect = (c: any) => {
+    const ports = c?.ports;
+    if (!ports) return;
+    for (const p of ports) if (p?.hostPort) (out ??= []).push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+  };
+  for (const c of spec?.containers ?? NO_PORTS) collect(c);
+  for (const c of spec?.initContainers ?? NO_PORTS) if (c?.restartPolicy === 'Always') collect(c);
+  return out ?? NO_PORTS;
 }
 
 export function newNodeInfo(node: KObject): NodeInfo {
@@ -76,10 +84,11 @@ export function newNodeInfo(node: KObject): NodeInfo {
 
 export function addPod(ni: NodeInfo, pod: KObject): void {
   ni.pods.push(pod);
-  for (const entry of ni.matchCounts?.values() ?? []) if (entry.matches(pod)) entry.count++;
-  ni.requested = addResources(ni.requested, podRequests(pod));
-  ni.nonZeroRequested = addResources(ni.nonZeroRequested, podRequests(pod, { nonZero: true }));
-  ni.usedPorts.push(...podHostPorts(pod));
+  if (ni.matchCounts) for (const entry of ni.matchCounts.values()) if (entry.matches(pod)) entry.count++;
+  addInto(ni.requested, podRequests(pod));
+  addInto(ni.nonZeroRequested, podRequests(pod, { nonZero: true }));
+  const ports = podHostPorts(pod);
+  if (ports.length > 0) ni.usedPorts.push(...ports);
 }
 
 /** A NodeInfo without some of its pods (preemption's "what if the victims were gone"). */
@@ -89,13 +98,38 @@ export function withoutPods(ni: NodeInfo, gone: Set<KObject>): NodeInfo {
   return copy;
 }
 
+/**
+ * Takes pods out of a NodeInfo in place: it is rebuilt from the pods left, rather than the requests
+ * subtracted, so that its sums are exactly those of a NodeInfo built afresh.
+ */
+export function removePods(ni: NodeInfo, gone: Set<KObject>): void {
+  const left = ni.pods.filter((p) => !gone.has(p));
+  const fresh = newNodeInfo(ni.node);
+  ni.pods = fresh.pods;
+  ni.requested = fresh.requested;
+  ni.nonZeroRequested = fresh.nonZeroRequested;
+  ni.usedPorts = fresh.usedPorts;
+  ni.matchCounts = undefined;
+  for (const p of left) addPod(ni, p);
+}
+
+/** Nodes sorted by name: the order filters visit them in and ties are broken by. */
+export const sortedByName = (nodes: readonly KObject[]): KObject[] =>
+  [...nodes].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
+
+/** The node a pod counts on: the one it is bound to, unless it is terminal. */
+export const countedOn = (pod: KObject, byName: ReadonlyMap<string, NodeInfo>): NodeInfo | undefined => {
+  const ni = byName.get(pod['spec']?.nodeName);
+  return ni && !isTerminal(pod) ? ni : undefined;
+};
+
 /** NodeInfos for all nodes, sorted by name, with the non-terminal pods bound to each. */
 export function buildSnapshot(nodes: KObject[], pods: KObject[]): NodeInfo[] {
-  const infos = [...nodes].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0)).map(newNodeInfo);
+  const infos = sortedByName(nodes).map(newNodeInfo);
   const byName = new Map(infos.map((ni) => [ni.name, ni]));
   for (const pod of pods) {
-    const ni = byName.get(pod['spec']?.nodeName);
-    if (ni && !isTerminal(pod)) addPod(ni, pod);
+    const ni = countedOn(pod, byName);
+    if (ni) addPod(ni, pod);
   }
   return infos;
 }

@@ -3,7 +3,8 @@
 //
 // One pass: take the pending pods in queue order (higher spec.priority first, then oldest), run the
 // PreFilter and Filter plugins over all nodes sorted by name, score the feasible ones (score.ts) and
-// bind through pods/binding. Pods bound earlier in the pass count on their node for later ones.
+// bind through pods/binding. Pods bound earlier in the pass count on their node for later ones. The
+// nodes with their pods (NodeInfos) are kept from pass to pass and brought up to date (cache.ts).
 // A pod that fits nowhere gets PodScheduled=False/Unschedulable and a FailedScheduling event
 // (fiterror.ts). It is re-tried on every pass, so it binds as soon as room appears; while the verdict
 // is unchanged nothing is written, except that, like the scheduler flushing its unschedulable queue
@@ -15,12 +16,14 @@ import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
 import { eventsAbout, recordEvent } from '../events/record.js';
 import { failedSchedulingMessage, type Diagnosis } from './fiterror.js';
-import { addPod, buildSnapshot, isTerminal, unresolvable, type FilterPlugin, type NodeInfo, type Status } from './framework.js';
+import { SchedulerCache } from './cache.js';
+import { isTerminal, unresolvable, type FilterPlugin, type NodeInfo, type Status } from './framework.js';
 import { nodeAffinity, nodeAffinityPreFilter } from './nodeaffinity.js';
 import { nodeName } from './nodename.js';
 import { nodePorts } from './nodeports.js';
 import { nodeResourcesFit } from './noderesources.js';
 import { nodeUnschedulable } from './nodeunschedulable.js';
+import { SpreadCache } from './podtopologyspread.js';
 import { selectHost } from './score.js';
 import { taintToleration } from './tainttoleration.js';
 import { recordSelectedNode, volumeBindingFilter, volumeBindingPreFilter } from './volumebinding.js';
@@ -30,21 +33,29 @@ export const SCHEDULER_NAME = 'default-scheduler';
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried (and re-reported) after this. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
 
-/** The default profile's filters, in its order; a node's status is that of the first that rejects it. */
-export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
-
+/**
+ * The default profile's filters, in its order; a node's status is that of the first that rejects it.
+ * Called one by one rather than from a list in a loop: a call site that sees one function can inline
+ * it, and this runs for every node for every pod.
+ */
 export function runFilters(pod: KObject, ni: NodeInfo): Status | undefined {
-  for (const f of FILTERS) {
-    const st = f(pod, ni);
-    if (st) return st;
-  }
-  return undefined;
+  return (
+    nodeUnschedulable(pod, ni) ??
+    nodeName(pod, ni) ??
+    taintToleration(pod, ni) ??
+    nodeAffinity(pod, ni) ??
+    nodePorts(pod, ni) ??
+    nodeResourcesFit(pod, ni)
+  );
 }
 
 export type ScheduleResult = { node: NodeInfo } | { message: string };
 
-/** One scheduling cycle for one pod (schedulePod + PostFilter), without side effects. */
-export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[]): ScheduleResult {
+/**
+ * One scheduling cycle for one pod (schedulePod + PostFilter), without side effects. `spread`: the
+ * pass's SpreadCache, when one snapshot serves many pods.
+ */
+export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[], spread?: SpreadCache): ScheduleResult {
   if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const diagnosis: Diagnosis = { numAllNodes: nodes.length, nodeStatuses: new Map() };
   // VolumeBinding's Filter comes after the FILTERS in the default profile.
@@ -72,7 +83,7 @@ export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[]): Sc
     else feasible.push(ni);
   }
   if (feasible.length === 0) return fail();
-  return { node: selectHost(api, pod, feasible, nodes) };
+  return { node: selectHost(api, pod, feasible, nodes, spread) };
 }
 
 /** Pods this scheduler should place now. */
@@ -87,39 +98,51 @@ function needsScheduling(pod: KObject): boolean {
   );
 }
 
+/** A pending pod with what PrioritySort compares, worked out once rather than in every comparison. */
+interface Queued {
+  pod: KObject;
+  priority: number;
+  created: number;
+  key: string;
+}
+
+const queued = (pod: KObject): Queued => ({
+  pod,
+  priority: Number(pod['spec']?.priority ?? 0),
+  created: Date.parse(pod.metadata.creationTimestamp ?? '') || 0,
+  key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+});
+
 /** PrioritySort: higher priority first, then the older pod; name for a stable order. */
-function queueOrder(a: KObject, b: KObject): number {
-  const pa = Number(a['spec']?.priority ?? 0);
-  const pb = Number(b['spec']?.priority ?? 0);
-  if (pa !== pb) return pb - pa;
-  const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0;
-  const tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
-  if (ta !== tb) return ta - tb;
-  const ka = `${a.metadata.namespace}/${a.metadata.name}`;
-  const kb = `${b.metadata.namespace}/${b.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+function queueOrder(a: Queued, b: Queued): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if (a.created !== b.created) return a.created - b.created;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export function schedulerController(api: ApiServer): void {
   const pods = api.list(api.resource('pods'));
-  const nodes = buildSnapshot(api.list(api.resource('nodes')), pods);
+  const cache = SchedulerCache.of(api);
+  // Pods counted on a node are bound: only the others can be waiting to be.
+  const { nodeInfos: nodes, uncounted } = cache.update(api.list(api.resource('nodes')), pods);
+  const spread = new SpreadCache();
   const now = api.now();
-  for (const pod of pods.filter(needsScheduling).sort(queueOrder)) {
+  for (const { pod } of uncounted.filter(needsScheduling).map(queued).sort(queueOrder)) {
     // Realistic timing: the scheduler takes a moment after the pod appears.
     const due = (Date.parse(pod.metadata.creationTimestamp ?? '') || now) + api.sim.delays.schedule;
     if (now < due) {
       api.sim.wakeAt(due);
       continue;
     }
-    const result = schedulePod(api, pod, nodes);
-    if ('node' in result) bind(api, pod, result.node);
+    const result = schedulePod(api, pod, nodes, spread);
+    if ('node' in result) bind(api, cache, pod, result.node);
     else reportUnschedulable(api, pod, result.message);
   }
 }
 
-function bind(api: ApiServer, pod: KObject, ni: NodeInfo): void {
+function bind(api: ApiServer, cache: SchedulerCache, pod: KObject, ni: NodeInfo): void {
   const bound = api.bindPod(pod.metadata.namespace!, pod.metadata.name!, ni.name);
-  addPod(ni, bound);
+  cache.assume(ni, bound);
   recordSelectedNode(api, bound, ni.name);
   recordEvent(api, pod, {
     type: 'Normal',

@@ -43,9 +43,12 @@ const required = (pod: KObject): any => pod['spec']?.affinity?.nodeAffinity?.req
 
 /** GetRequiredNodeAffinity(pod).Match(node): the nodeSelector map and the required terms. */
 export function requiredAffinityMatches(pod: KObject, node: KObject): boolean {
-  const labels = node.metadata.labels ?? {};
-  const selector: Record<string, string> = pod['spec']?.nodeSelector ?? {};
-  if (!Object.entries(selector).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v)) return false;
+  // Asked of every node for every pod: a loop, not a list of entries per call.
+  const selector: Record<string, string> | undefined = pod['spec']?.nodeSelector;
+  if (selector) {
+    const labels = node.metadata.labels ?? {};
+    for (const k in selector) if (!Object.prototype.hasOwnProperty.call(labels, k) || labels[k] !== selector[k]) return false;
+  }
   const req = required(pod);
   if (!req) return true;
   return (req.nodeSelectorTerms ?? []).some((t: any) => termMatches(t, node));

@@ -12,6 +12,7 @@ export function portsConflict(a: HostPort, b: HostPort): boolean {
 }
 
 export const nodePorts: FilterPlugin = (pod, ni) => {
+  if (ni.usedPorts.length === 0) return undefined; // nothing to clash with (the common case)
   const wanted = podHostPorts(pod);
   const clash = wanted.some((w) => ni.usedPorts.some((u) => portsConflict(w, u)));
   return clash ? unschedulable(ERR_NODE_PORTS) : undefined;

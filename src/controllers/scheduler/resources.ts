@@ -48,9 +48,17 @@ export function toResources(list: Record<string, unknown> | undefined): Resource
 }
 
 export function addResources(a: Resources, b: Resources): Resources {
-  const scalars = { ...a.scalars };
-  for (const [k, v] of Object.entries(b.scalars)) scalars[k] = (scalars[k] ?? 0) + v;
-  return { milliCPU: a.milliCPU + b.milliCPU, memory: a.memory + b.memory, ephemeralStorage: a.ephemeralStorage + b.ephemeralStorage, scalars };
+  const sum = { milliCPU: a.milliCPU, memory: a.memory, ephemeralStorage: a.ephemeralStorage, scalars: { ...a.scalars } };
+  addInto(sum, b);
+  return sum;
+}
+
+/** Adds `b` to `into` in place (a NodeInfo's running sums: a new object per pod added was garbage). */
+export function addInto(into: Resources, b: Resources): void {
+  into.milliCPU += b.milliCPU;
+  into.memory += b.memory;
+  into.ephemeralStorage += b.ephemeralStorage;
+  for (const k in b.scalars) into.scalars[k] = (into.scalars[k] ?? 0) + b.scalars[k]!;
 }
 
 function maxResources(a: Resources, b: Resources): Resources {
@@ -86,20 +94,42 @@ function containerRequests(c: any, podLevel: Record<string, unknown> | undefined
  * pod's life, so the steady state is 100+200+50 = 350m, and during init 50+400 = 450m; the pod
  * requests max(350, 450) = 450m.
  */
-export function podRequests(pod: KObject, opts: RequestOptions = {}): Resources {
+export function podRequests(pod: KObject, opts?: RequestOptions): Resources {
   const spec = pod['spec'];
-  if (!spec) return computeRequests({}, opts);
-  // Filters and scores ask this of every pod for every node: worked out once per spec. The scheduler
-  // reads stored pods only, which are never changed (a new spec is a new object), and callers treat
-  // the result as read-only.
-  const cache = opts.nonZero ? nonZeroCache : plainCache;
-  let r = cache.get(spec);
-  if (!r) cache.set(spec, (r = computeRequests(spec, opts)));
-  return r;
+  if (!Array.isArray(spec?.containers)) return computeRequests(spec ?? {}, opts ?? {});
+  const memo = spec === lastSpec ? lastMemo! : memoFor(spec);
+  return opts?.nonZero ? (memo.nonZero ??= computeRequests(spec, opts)) : (memo.plain ??= computeRequests(spec, {}));
 }
 
-const plainCache = new WeakMap<object, Resources>();
-const nonZeroCache = new WeakMap<object, Resources>();
+/**
+ * Filters and scores ask podRequests of every pod for every node: it is worked out once per pod spec
+ * and kept by its containers list, which the spec of the bound pod shares (pods/binding copies the
+ * spec, only to set nodeName). Stored objects are never changed, so the same containers, init
+ * containers, pod-level resources and overhead - all computeRequests reads - give the same requests.
+ * Callers treat the result as read-only.
+ */
+interface RequestsMemo {
+  initContainers: unknown;
+  resources: unknown;
+  overhead: unknown;
+  plain?: Resources;
+  nonZero?: Resources;
+}
+
+const memos = new WeakMap<object, RequestsMemo>();
+/** The spec asked last: a filter asks of the same pod for each node in turn. */
+let lastSpec: object | undefined;
+let lastMemo: RequestsMemo | undefined;
+
+function memoFor(spec: any): RequestsMemo {
+  let memo = memos.get(spec.containers);
+  if (!memo || memo.initContainers !== spec.initContainers || memo.resources !== spec.resources || memo.overhead !== spec.overhead) {
+    memos.set(spec.containers, (memo = { initContainers: spec.initContainers, resources: spec.resources, overhead: spec.overhead }));
+  }
+  lastSpec = spec;
+  lastMemo = memo;
+  return memo;
+}
 
 function computeRequests(spec: any, opts: RequestOptions): Resources {
   const podLevel: Record<string, unknown> | undefined = spec.resources?.requests;

@@ -32,5 +32,7 @@ export function tolerationsTolerateTaint(tolerations: any[] | undefined, taint: 
 
 /** FindMatchingUntoleratedTaint: the first taint passing `filter` that no toleration tolerates. */
 export function findUntoleratedTaint(taints: Taint[] | undefined, tolerations: any[] | undefined, filter: (t: Taint) => boolean): Taint | undefined {
-  return (taints ?? []).find((taint) => filter(taint) && !tolerationsTolerateTaint(tolerations, taint));
+  // Most nodes have no taints: nothing to look through (the filter asks this of every node).
+  if (!taints) return undefined;
+  return taints.find((taint) => filter(taint) && !tolerationsTolerateTaint(tolerations, taint));
 }

@@ -54,11 +54,28 @@ describe('podRequests memo', () => {
     expect(podRequests(changed).milliCPU).toBe(1000);
     expect(podRequests(changed, { nonZero: true }).memory).toBe(200 * 1024 * 1024);
   });
+
+  it('a bound copy of the spec (same containers) shares the result; other overhead or init containers do not', async () => {
+    const { podRequests } = await import('../../../src/controllers/scheduler/resources.js');
+    const containers = [{ name: 'a', resources: { requests: { cpu: '250m' } } }];
+    const pending = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers } };
+    const first = podRequests(pending);
+    expect(podRequests({ ...pending, spec: { ...pending.spec, nodeName: 'n' } })).toBe(first);
+    const table: [string, Record<string, unknown>, number][] = [
+      ['overhead', { overhead: { cpu: '100m' } }, 350],
+      ['init container', { initContainers: [{ name: 'i', resources: { requests: { cpu: '1' } } }] }, 1000],
+      ['pod-level requests', { resources: { requests: { cpu: '2' } } }, 2000],
+    ];
+    for (const [name, extra, want] of table) {
+      expect(podRequests({ ...pending, spec: { containers, ...extra } }).milliCPU, name).toBe(want);
+      expect(podRequests(pending).milliCPU, `${name}, then the first again`).toBe(250);
+    }
+  });
 });
 
 describe('PodTopologySpread counts as pods are added', () => {
   it('scores after addPod as a snapshot built with the pod from the start would', async () => {
-    const { spreadScores } = await import('../../../src/controllers/scheduler/score.js');
+    const { spreadScores } = await import('../../../src/controllers/scheduler/podtopologyspread.js');
     const { addPod } = await import('../../../src/controllers/scheduler/framework.js');
     const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'a' } } }] };
     const incoming = pod('new', spread, { app: 'a' });
