@@ -5,7 +5,7 @@ import { findResource } from '../api/registry.js';
 import type { ApiServer } from '../api/server.js';
 import type { KObject } from '../api/types.js';
 
-const byNodeName = (p: KObject): string => p['spec']?.nodeName ?? '';
+const byNodeName = (p: KObject): string | undefined => p['spec']?.nodeName;
 
 /** Pods (all namespaces, list order) whose spec.nodeName is `nodeName`. */
 export function podsOnNode(api: ApiServer, nodeName: string): KObject[] {

@@ -45,8 +45,11 @@ function freeze(v: unknown): void {
 /** Changes kept per resource for changesSince. */
 const MAX_LOG = 1 << 18;
 
-/** Computes an object's value for a secondary index (see MemoryStore.byIndex). */
-export type IndexFn = (obj: KObject) => string;
+/**
+ * Computes an object's value for a secondary index (see MemoryStore.byIndex); undefined leaves the
+ * object out (the pods not owned by any Job: an entry holding nearly everything costs every write).
+ */
+export type IndexFn = (obj: KObject) => string | undefined;
 
 export class MemoryStore implements Store {
   private data: StoreSnapshot;
@@ -178,7 +181,10 @@ export class MemoryStore implements Store {
     let index = perResource.get(fn);
     if (!index) {
       perResource.set(fn, (index = new Map()));
-      for (const [k, o] of Object.entries(bucket)) addTo(index, fn(o), k);
+      for (const [k, o] of Object.entries(bucket)) {
+        const v = fn(o);
+        if (v !== undefined) addTo(index, v, k);
+      }
     }
     const entry = index.get(value);
     if (!entry) return [];

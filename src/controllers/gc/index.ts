@@ -13,7 +13,7 @@ interface Entry {
 }
 
 /** The objects the collector acts on: dependents, and objects being deleted (an index: events are neither). */
-const gcInterest = (o: KObject): string => (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp ? 'yes' : '');
+const gcInterest = (o: KObject): string | undefined => (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp ? 'yes' : undefined);
 
 export function garbageCollector(api: ApiServer): void {
   const pass = new Pass(api);

@@ -54,9 +54,9 @@ const controllerUid = (p: KObject): string | undefined =>
   (p.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job' && r.apiVersion === 'batch/v1')?.uid;
 
 /** Pods holding the tracking finalizer: an index, so that a cluster without running jobs costs nothing per pod. */
-const trackedIndex = (p: KObject): string => (p.metadata.finalizers?.includes(TRACKING_FINALIZER) ? 'yes' : '');
-/** A pod's controlling Job's uid ('' for none): an index, for one job's pods without listing them all. */
-const jobIndex = (p: KObject): string => controllerUid(p) ?? '';
+const trackedIndex = (p: KObject): string | undefined => (p.metadata.finalizers?.includes(TRACKING_FINALIZER) ? 'yes' : undefined);
+/** A pod's controlling Job's uid (none: not indexed): an index, for one job's pods without listing them all. */
+const jobIndex = (p: KObject): string | undefined => controllerUid(p);
 
 /** A job's pods (those it controls), in list order. */
 const podsOf = (api: ApiServer, job: KObject): KObject[] => api.listBy(pods(), jobIndex, job.metadata.uid!);
