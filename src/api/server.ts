@@ -139,21 +139,25 @@ export class ApiServer {
     obj.metadata ??= {};
     if (info.namespaced) obj.metadata.namespace ||= 'default';
     else delete obj.metadata.namespace;
-    if (!obj.metadata.name && obj.metadata.generateName) {
-      // names.SimpleNameGenerator: the base is cut to 58 chars (63 - 5) before the random suffix.
-      // (join: one flat string, not a rope of the pieces - see SeededRandom)
-      obj.metadata.name = [obj.metadata.generateName.slice(0, 58), this.random.nameSuffix(5)].join('');
-    }
+    // names.SimpleNameGenerator: the base is cut to 58 chars (63 - 5) before the random suffix.
+    // (join: one flat string, not a rope of the pieces - see SeededRandom)
+    const generate = !obj.metadata.name && obj.metadata.generateName ? () => [obj.metadata.generateName!.slice(0, 58), this.random.nameSuffix(5)].join('') : undefined;
+    if (generate) obj.metadata.name = generate();
     obj.metadata.uid = this.random.uuid();
     applyDefaults(obj);
     prepareForCreate(obj);
     const invalid = checked ? this.validator.validate(obj) : undefined;
     if (invalid) throw invalid;
-    const name = obj.metadata.name!;
     const ns = obj.metadata.namespace ?? '';
-    if (info.namespaced) this.checkNamespaceActive(info, ns, name);
-    const key = this.key(info, ns, name);
-    if (this.store.peek(key)) throw alreadyExists(qualifiedResource(info), name);
+    if (info.namespaced) this.checkNamespaceActive(info, ns, obj.metadata.name!);
+    let key = this.key(info, ns, obj.metadata.name!);
+    // A generated name that is taken is generated again, up to 8 attempts in all, as the apiserver
+    // does (RetryGenerateName, GA in 1.32): at 10,000 pods of one ReplicaSet, some names collide.
+    for (let attempt = 1; generate && attempt < 8 && this.store.peek(key); attempt++) {
+      obj.metadata.name = generate();
+      key = this.key(info, ns, obj.metadata.name);
+    }
+    if (this.store.peek(key)) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
     this.admit(info, obj);
     obj.metadata.creationTimestamp = rfc3339(this.now());
     if (TRACKS_GENERATION.has(obj.kind)) obj.metadata.generation = 1;
