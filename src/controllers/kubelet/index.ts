@@ -11,9 +11,8 @@ import { StatusError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
-import type { ObjectKey } from '../../store/store.js';
 import { rfc3339 } from '../../sim/clock.js';
-import { containerFaults, loadFaults, type Faults } from '../../sim/faults.js';
+import { containerFaults, loadFaults } from '../../sim/faults.js';
 import { resolveEnv, volumeError, type ContainerWorld } from '../../sim/container-fs.js';
 import { imageID, imageSize, normalizedImage } from '../../sim/images.js';
 import {
@@ -28,89 +27,15 @@ import {
 } from '../../sim/stages.js';
 import { appendLog } from '../../sim/traffic/state.js';
 import { recordEvent } from '../events/record.js';
-import { podsOnNode } from '../pods-on-node.js';
-import { kubeletState, podId, podsToVisit, type ConfigDep, type Settled } from './settled.js';
-import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory, type KubeletMemory } from './runtime.js';
+import { configDeps, configWorld, depsUnchanged, flushStatus, holdIP, newPass, nodePodIPs, writeStatus, writtenUpTo, type Pass } from './pass.js';
+import { kubeletState, podId, podsToVisit, type Settled } from './settled.js';
+import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory } from './runtime.js';
 import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
 
 type Json = Record<string, any>;
 
 const pods = findResource('pods')!;
 const nodes = findResource('nodes')!;
-const configMaps = findResource('configmaps')!;
-const secrets = findResource('secrets')!;
-
-/**
- * The ConfigMaps and Secrets a pod's kubelet reads (only listed when the pod refers to any). For the
- * incremental reconcile the kubelet depends on the ones the pod names, not on every ConfigMap: a
- * change to another (an app's config applied again) does not wake it.
- */
-function configWorld(api: ApiServer, pass: Pass, pod: KObject): ContainerWorld {
-  const ns = pod.metadata.namespace;
-  configDeps(api, pass, pod);
-  let world = pass.worlds.get(ns ?? '');
-  if (!world) {
-    world = untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
-    pass.worlds.set(ns ?? '', world);
-  }
-  return world;
-}
-
-/** Runs `fn` without recording its reads (the caller records finer ones). */
-const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
-
-
-const depId = (key: ObjectKey): string => [key.resource, '/', key.namespace ?? '', '/', key.name].join('');
-
-/**
- * A ConfigMap's or Secret's resourceVersion, recorded as a read of the kubelet's. Looked up once per
- * pass (the kubelet writes neither): every pod with a service account token names the same one.
- */
-function rvOf(api: ApiServer, pass: Pass, key: ObjectKey, k = depId(key)): string {
-  let rv = pass.configRvs.get(k);
-  if (rv === undefined) {
-    api.store.noteObjectRead?.(key);
-    rv = untracked(api, () => api.store.peek(key)?.metadata.resourceVersion ?? '');
-    pass.configRvs.set(k, rv);
-  }
-  return rv;
-}
-
-/**
- * The ConfigMaps and Secrets the pod names - volumes (projected ones too), env and envFrom - each
- * recorded as a read of the kubelet's: the pod is settled only while they stay as they are.
- */
-function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[] {
-  const namespace = pod.metadata.namespace ?? '';
-  const keys = new Map<string, ObjectKey>();
-  const add = (resource: string, name: string | undefined) => {
-    if (name) keys.set(`${resource}/${name}`, { resource, namespace, name });
-  };
-  for (const v of pod['spec']?.volumes ?? []) {
-    add('configmaps', v?.configMap?.name);
-    add('secrets', v?.secret?.secretName);
-    for (const src of v?.projected?.sources ?? []) {
-      add('configmaps', src?.configMap?.name);
-      add('secrets', src?.secret?.name);
-    }
-  }
-  for (const c of [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])]) {
-    for (const e of c?.env ?? []) {
-      add('configmaps', e?.valueFrom?.configMapKeyRef?.name);
-      add('secrets', e?.valueFrom?.secretKeyRef?.name);
-    }
-    for (const f of c?.envFrom ?? []) {
-      add('configmaps', f?.configMapRef?.name);
-      add('secrets', f?.secretRef?.name);
-    }
-  }
-  return [...keys.values()].map((key) => ({ key, id: depId(key), rv: rvOf(api, pass, key) }));
-}
-
-/** The ConfigMaps and Secrets seen when the pod settled are unchanged (each check recorded as a read). */
-function depsUnchanged(api: ApiServer, pass: Pass, deps: readonly ConfigDep[]): boolean {
-  return deps.every((d) => rvOf(api, pass, d.key, d.id) === d.rv);
-}
 
 const usesConfig = (c: Json): boolean =>
   (c.envFrom ?? []).length > 0 || (c.env ?? []).some((e: Json) => e?.valueFrom?.configMapKeyRef || e?.valueFrom?.secretKeyRef);
@@ -129,27 +54,13 @@ const conditionTime = (pod: KObject, type: string): number => {
   return c ? Date.parse(c.lastTransitionTime) : NaN;
 };
 
-/** What one pass of the kubelets works from: read once, kept in step with the pass's own writes. */
-interface Pass {
-  memory: KubeletMemory;
-  faults: Faults;
-  /** ConfigMap/Secret → resourceVersion (see rvOf). */
-  configRvs: Map<string, string>;
-  /** Namespace → its ConfigMaps and Secrets (see configWorld). */
-  worlds: Map<string, ContainerWorld>;
-  /** Node → pod IP → how many of its pods hold it; a node's made on its first sandbox of the pass. */
-  podIPs: Map<string, Map<string, number>>;
-  /** A status not written yet (see writeStatus), and the time it is of. */
-  pending?: { pod: KObject; at: number };
-}
-
 export function kubeletController(api: ApiServer): void {
   const nodeByName = new Map(api.list(nodes).map((n) => [n.metadata.name!, n]));
   // A NotReady node's kubelet is not heard from: its pods stay as they are.
   const ready = new Set([...nodeByName.values()].filter(nodeReady).map((n) => n.metadata.name!));
   const memory = loadMemory(api);
   const faults = loadFaults(api.store);
-  const pass: Pass = { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map() };
+  const pass = newPass(memory, faults);
   const state = kubeletState(api);
   const { settled } = state;
   const faultsKey = JSON.stringify(faults);
@@ -319,27 +230,6 @@ function applyPodEffect(
   }
 }
 
-/** The pod IPs the node's pods hold (see Pass.podIPs). */
-function nodePodIPs(api: ApiServer, pass: Pass, node: KObject): Map<string, number> {
-  const name = node.metadata.name ?? '';
-  let held = pass.podIPs.get(name);
-  if (!held) {
-    pass.podIPs.set(name, (held = new Map()));
-    for (const p of podsOnNode(api, name)) {
-      const ip: string | undefined = p['status']?.podIP;
-      if (ip) held.set(ip, (held.get(ip) ?? 0) + 1);
-    }
-  }
-  return held;
-}
-
-function holdIP(api: ApiServer, pass: Pass, node: KObject, ip: string, by: 1 | -1): void {
-  const held = nodePodIPs(api, pass, node);
-  const n = (held.get(ip) ?? 0) + by;
-  if (n > 0) held.set(ip, n);
-  else held.delete(ip);
-}
-
 /** [container spec, is init container] in the kubelet's order. */
 function containersOf(spec: Json): [Json, boolean][] {
   return [...(spec.initContainers ?? []).map((c: Json) => [c, true]), ...(spec.containers ?? []).map((c: Json) => [c, false])];
@@ -440,33 +330,6 @@ function applyContainerEffect(
     writeStatus(api, pass, pod, podStatus(pod, { init, containers, sandboxReady, hostIP: internalIP(node), now }), at);
   }
   return e.pulledImage ? { node: recordImage(api, node, String(c.spec.image)) } : {};
-}
-
-/**
- * Sets the pod's status as of `at`. What happens at one instant is reported in one write, as the
- * kubelet's status manager does: a pod whose image is present gets its IP and starts its containers
- * in one sync, and its status goes from ContainerCreating to Running (in `instant` timing everything
- * after the accepting falls at one instant). A step at another time (a catch-up replay) writes what
- * came before it first.
- */
-function writeStatus(api: ApiServer, pass: Pass, pod: KObject, status: Json, at: number): void {
-  writtenUpTo(api, pass, at);
-  pass.pending = { pod: { ...pod, status }, at };
-}
-
-/** Before a step at `at`: a status of an earlier time is written (what a replay does stays in order). */
-function writtenUpTo(api: ApiServer, pass: Pass, at: number): void {
-  if (pass.pending && pass.pending.at !== at) flushStatus(api, pass);
-}
-
-function flushStatus(api: ApiServer, pass: Pass): void {
-  if (!pass.pending) return;
-  const { pod } = pass.pending;
-  pass.pending = undefined;
-  // Made from the pod as this pass has it, whose resourceVersion may be one written meanwhile by this
-  // pass (a status of an earlier instant): nothing else writes the pod while the kubelet steps it.
-  const { resourceVersion: _, ...metadata } = pod.metadata;
-  api.updateStatus(pods, { ...pod, metadata }, { internal: true });
 }
 
 function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined, init: boolean, ev: StageEvent & { at?: number }): void {
