@@ -1,10 +1,12 @@
-// The event recorder controllers use (client-go's EventRecorder + the apiserver's aggregation): a
-// repeat of the same event for the same object bumps count and lastTimestamp instead of adding one.
+// The event recorder controllers use (client-go's EventRecorder and its correlator, correlator.ts): a
+// repeat of the same event for the same object bumps count and lastTimestamp instead of adding one;
+// too many events about one object are dropped, and similar ones combined.
 
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { admitEvent, aggregate as updateAggregate, aggregateFor, COMBINED_PREFIX, holdBack, takeHeldBack, type Aggregate, type Unsent } from './correlator.js';
 
 export interface EventSpec {
   type: 'Normal' | 'Warning';
@@ -21,6 +23,8 @@ export interface EventSpec {
 }
 
 const events = () => findResource('events')!;
+/** kube-scheduler's name (scheduler/index.ts imports this module, so it is not imported from there). */
+const SCHEDULER = 'default-scheduler';
 const namespacesInfo = () => findResource('namespaces')!;
 
 /**
@@ -41,21 +45,46 @@ export function eventsAbout(api: ApiServer, namespace: string, uid: string | und
 
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {
   const ns = involved.metadata.namespace || 'default';
-  const now = rfc3339(spec.at !== undefined && spec.at < api.now() ? spec.at : api.now());
-  const same = eventsAbout(api, ns, involved.metadata.uid, spec.reason, spec.message).find(
-      (e) =>
-        e['involvedObject']?.uid === involved.metadata.uid &&
-        e['reason'] === spec.reason &&
-        e['message'] === spec.message &&
-        e['type'] === spec.type &&
-        (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
-    );
+  const at = spec.at !== undefined && spec.at < api.now() ? spec.at : api.now();
+  const now = rfc3339(at);
+  let message = spec.message;
+  let aggregate: Aggregate | undefined;
+  let held: Unsent | undefined;
+  if (spec.component !== SCHEDULER) {
+    // The legacy recorder's correlator (the scheduler records through events.k8s.io, which has none).
+    const source = [spec.component, '\0', spec.host ?? ''];
+    const object = [involved.kind, involved.metadata.namespace ?? '', involved.metadata.name, involved.metadata.uid, involved.apiVersion];
+    const a = aggregateFor(api, [...source, ...object, spec.type, spec.reason].join('\0'));
+    if (updateAggregate(a, spec.message, at)) {
+      message = [COMBINED_PREFIX, spec.message].join('');
+      aggregate = a;
+    }
+    const loggerKey = [...source, ...object, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
+    if (!admitEvent(api, [...source, ...object].join('\0'), at)) {
+      holdBack(api, loggerKey, at);
+      return;
+    }
+    held = takeHeldBack(api, loggerKey);
+  }
+  const extra = held?.count ?? 0;
+  // An event like one recorded before counts up on it: the same event, or the aggregate's combined one.
+  const same = aggregate
+    ? (aggregate.combined !== undefined ? api.peek(events(), ns, aggregate.combined) : undefined)
+    : eventsAbout(api, ns, involved.metadata.uid, spec.reason, message).find(
+        (e) =>
+          e['involvedObject']?.uid === involved.metadata.uid &&
+          e['reason'] === spec.reason &&
+          e['message'] === message &&
+          e['type'] === spec.type &&
+          (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
+      );
   if (same) {
-    const bumped: KObject = { ...same, count: (same['count'] ?? 1) + 1 };
+    const bumped: KObject = { ...same, message, count: (same['count'] ?? 1) + 1 + extra };
     if (!(Date.parse(same['lastTimestamp']) > Date.parse(now))) bumped['lastTimestamp'] = now;
     api.update(events(), bumped, { internal: true });
     return;
   }
+  const first = held ? rfc3339(held.since) : now;
   const seq = api.store.revision();
   // (join: one flat string, not a rope of the pieces - see SeededRandom)
   const name = [involved.metadata.name, '.', (BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)].join('');
@@ -75,14 +104,15 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
       ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
     },
     reason: spec.reason,
-    message: spec.message,
+    message,
     source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) },
-    firstTimestamp: now,
+    firstTimestamp: first,
     lastTimestamp: now,
-    count: 1,
+    count: 1 + extra,
     type: spec.type,
     eventTime: null,
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
   }, { internal: true });
+  if (aggregate) aggregate.combined = name;
 }

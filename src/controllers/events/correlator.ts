@@ -1,0 +1,110 @@
+// client-go's event correlator (tools/record), which every component using the legacy event recorder
+// (kubelet, controller manager) runs on an event before it reaches the API server, in this order:
+// - the aggregator: per source, object, type and reason, once 10 different messages were seen within
+//   10 minutes, further ones become one event, "(combined from similar events): <message>";
+// - the logger: an event seen before (same object, reason, message…) counts up on it; it counts every
+//   event it sees, sent or not (recordEvent finds the event in the store; `unsent` here);
+// - the spam filter: per source and involved object, a token bucket of 25 that refills one token every
+//   5 minutes; an event finding it empty is not sent (the next one sent carries the count so far).
+//
+// The state is the recording process's memory: here, the command's (api.sim.memo). A real component
+// keeps it across what kube-lite runs as separate commands, so a command starting with fresh buckets
+// lets through as many events as a real cluster would or more, never fewer.
+
+import type { ApiServer } from '../../api/server.js';
+
+export const SPAM_BURST = 25;
+/** Tokens per millisecond: one every 5 minutes. */
+const SPAM_REFILL = 1 / 300_000;
+export const AGGREGATE_MAX = 10;
+const AGGREGATE_WINDOW = 600_000;
+export const COMBINED_PREFIX = '(combined from similar events): ';
+
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** golang.org/x/time/rate's Allow at `now`: takes a token if one is there (the bucket refilled since `at`). */
+export function takeToken(b: Bucket, now: number): boolean {
+  b.tokens = Math.min(SPAM_BURST, b.tokens + Math.max(0, now - b.at) * SPAM_REFILL);
+  b.at = now;
+  if (b.tokens < 1) return false;
+  b.tokens -= 1;
+  return true;
+}
+
+export interface Aggregate {
+  /** The different messages seen, oldest first (at most AGGREGATE_MAX - 1 kept once combining). */
+  messages: string[];
+  at: number;
+  /** The combined event, once made. */
+  combined?: string;
+}
+
+/**
+ * Notes `message` for the aggregate and says whether the event is to be combined (EventAggregate).
+ * The record starts afresh when its last event is over 10 minutes old.
+ */
+export function aggregate(a: Aggregate, message: string, now: number): boolean {
+  if (now - a.at > AGGREGATE_WINDOW) {
+    a.messages = [];
+    delete a.combined;
+  }
+  a.at = now;
+  if (!a.messages.includes(message)) a.messages.push(message);
+  if (a.messages.length < AGGREGATE_MAX) return false;
+  // The set does not grow past the limit (client-go pops an arbitrary one; the oldest here).
+  a.messages.shift();
+  return true;
+}
+
+/** What the logger saw of one event but did not send: how many, and since when. */
+export interface Unsent {
+  count: number;
+  since: number;
+}
+
+interface State {
+  buckets: Map<string, Bucket>;
+  aggregates: Map<string, Aggregate>;
+  unsent: Map<string, Unsent>;
+}
+
+function state(api: ApiServer): State {
+  let s = api.sim.memo.get('events.correlator') as State | undefined;
+  if (!s) api.sim.memo.set('events.correlator', (s = { buckets: new Map(), aggregates: new Map(), unsent: new Map() }));
+  return s;
+}
+
+/** Notes an occurrence of an event (by its logger key) that the spam filter held back. */
+export function holdBack(api: ApiServer, key: string, at: number): void {
+  const { unsent } = state(api);
+  const u = unsent.get(key);
+  if (u) u.count++;
+  else unsent.set(key, { count: 1, since: at });
+}
+
+/** What was held back of an event since it was last sent, forgotten as it is sent now. */
+export function takeHeldBack(api: ApiServer, key: string): Unsent | undefined {
+  const { unsent } = state(api);
+  const u = unsent.get(key);
+  unsent.delete(key);
+  return u;
+}
+
+/** The spam filter's verdict for an event of `source` about `object` (the spam key): true to record it. */
+export function admitEvent(api: ApiServer, spamKey: string, now: number): boolean {
+  const { buckets } = state(api);
+  let b = buckets.get(spamKey);
+  if (!b) buckets.set(spamKey, (b = { tokens: SPAM_BURST, at: now }));
+  return takeToken(b, now);
+}
+
+/** The aggregate record for an event's aggregate key. */
+export function aggregateFor(api: ApiServer, key: string): Aggregate {
+  const { aggregates } = state(api);
+  let a = aggregates.get(key);
+  if (!a) aggregates.set(key, (a = { messages: [], at: -Infinity }));
+  return a;
+}
