@@ -3,7 +3,7 @@
 // - the aggregator: per source, object, type and reason, once 10 different messages were seen within
 //   10 minutes, further ones become one event, "(combined from similar events): <message>";
 // - the logger: an event seen before (same object, reason, message…) counts up on it; it counts every
-//   event it sees, sent or not (recordEvent finds the event in the store; `unsent` here);
+//   event it sees, sent or not (recordEvent finds the event in the store; what was held back is here);
 // - the spam filter: per source and involved object, a token bucket of 25 that refills one token every
 //   5 minutes; an event finding it empty is not sent (the next one sent carries the count so far).
 //
@@ -38,7 +38,7 @@ export interface Aggregate {
   /** The different messages seen, oldest first (at most AGGREGATE_MAX - 1 kept once combining). */
   messages: string[];
   at: number;
-  /** The combined event, once made. */
+  /** The combined event's name, once made. */
   combined?: string;
 }
 
@@ -47,10 +47,8 @@ export interface Aggregate {
  * The record starts afresh when its last event is over 10 minutes old.
  */
 export function aggregate(a: Aggregate, message: string, now: number): boolean {
-  if (now - a.at > AGGREGATE_WINDOW) {
-    a.messages = [];
-    delete a.combined;
-  }
+  // (The combined event stays: the logger still counts up on it, as client-go's keeps it by this key.)
+  if (now - a.at > AGGREGATE_WINDOW) a.messages = [];
   a.at = now;
   if (!a.messages.includes(message)) a.messages.push(message);
   if (a.messages.length < AGGREGATE_MAX) return false;
