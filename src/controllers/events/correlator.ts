@@ -84,10 +84,12 @@ export function holdBack(api: ApiServer, key: string, at: number): void {
 }
 
 /** What was held back of an event since it was last sent, forgotten as it is sent now. */
-export function takeHeldBack(api: ApiServer, key: string): Unsent | undefined {
+export function takeHeldBack(api: ApiServer, key: () => string): Unsent | undefined {
   const { unsent } = state(api);
-  const u = unsent.get(key);
-  unsent.delete(key);
+  if (unsent.size === 0) return undefined; // (most commands: no key to make)
+  const k = key();
+  const u = unsent.get(k);
+  unsent.delete(k);
   return u;
 }
 

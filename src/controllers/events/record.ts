@@ -52,16 +52,16 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   let held: Unsent | undefined;
   if (spec.component !== SCHEDULER) {
     // The legacy recorder's correlator (the scheduler records through events.k8s.io, which has none).
-    const source = [spec.component, '\0', spec.host ?? ''];
-    const object = [involved.kind, involved.metadata.namespace ?? '', involved.metadata.name, involved.metadata.uid, involved.apiVersion];
-    const a = aggregateFor(api, [...source, ...object, spec.type, spec.reason].join('\0'));
+    const o = involved;
+    const spamKey = [spec.component, spec.host ?? '', o.kind, o.metadata.namespace ?? '', o.metadata.name, o.metadata.uid, o.apiVersion].join('\0');
+    const a = aggregateFor(api, [spamKey, spec.type, spec.reason].join('\0'));
     if (updateAggregate(a, spec.message, at)) {
       message = [COMBINED_PREFIX, spec.message].join('');
       aggregate = a;
     }
-    const loggerKey = [...source, ...object, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
-    if (!admitEvent(api, [...source, ...object].join('\0'), at)) {
-      holdBack(api, loggerKey, at);
+    const loggerKey = () => [spamKey, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
+    if (!admitEvent(api, spamKey, at)) {
+      holdBack(api, loggerKey(), at);
       return;
     }
     held = takeHeldBack(api, loggerKey);
