@@ -3,7 +3,7 @@
 import type { KObject } from '../api/types.js';
 import { jsonClone } from '../util/clone.js';
 import { selfChecks } from '../util/self-checks.js';
-import { StoreConflictError, type ObjectKey, type Store } from './store.js';
+import { compareIds, StoreConflictError, type ObjectKey, type Store } from './store.js';
 
 export interface StoreSnapshot {
   revision: number;
@@ -437,19 +437,6 @@ function addTo(index: Map<string, IndexEntry>, value: string, k: string): void {
   if (entry.ids.has(k)) return;
   entry.ids.add(k);
   entry.order?.pending.push(k);
-}
-
-/** Sort by namespace, then name (the apiserver's list order): orders "namespace/name" ids as list() does. */
-export function compareIds(a: string, b: string): number {
-  const [an, am] = splitId(a);
-  const [bn, bm] = splitId(b);
-  if (an !== bn) return an < bn ? -1 : 1;
-  return am < bm ? -1 : am > bm ? 1 : 0;
-}
-
-function splitId(s: string): [string, string] {
-  const i = s.indexOf('/');
-  return [s.slice(0, i), s.slice(i + 1)];
 }
 
 /**

@@ -84,6 +84,22 @@ export interface Store {
   changesSince?(resource: string, version: number): readonly string[] | undefined;
 }
 
+/**
+ * The list order of "namespace/name" ids (changesSince's, list()'s): by namespace, then name, as the
+ * apiserver lists.
+ */
+export function compareIds(a: string, b: string): number {
+  const [an, am] = splitId(a);
+  const [bn, bm] = splitId(b);
+  if (an !== bn) return an < bn ? -1 : 1;
+  return am < bm ? -1 : am > bm ? 1 : 0;
+}
+
+function splitId(s: string): [string, string] {
+  const i = s.indexOf('/');
+  return [s.slice(0, i), s.slice(i + 1)];
+}
+
 export function keyOf(resource: string, obj: KObject): ObjectKey {
   return { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' };
 }

@@ -118,7 +118,7 @@ function failedCreate(s: DeploymentSync, name: string, err: string): void {
     setCondition(s.status(), newCondition(PROGRESSING, 'False', FAILED_RS_CREATE, msg, rfc3339(s.now)));
     if (!deepEqual(before, getCondition(s.d['status'], PROGRESSING))) s.writeDeployment();
   }
-  const seen = eventsAbout(s.api, s.d.metadata.namespace ?? '', s.d.metadata.uid, FAILED_RS_CREATE, msg).some((e) => e['involvedObject']?.uid === s.d.metadata.uid && e['reason'] === FAILED_RS_CREATE && e['message'] === msg);
+  const seen = eventsAbout(s.api, s.d.metadata.namespace ?? '', s.d.metadata.uid, FAILED_RS_CREATE, msg).length > 0;
   if (!seen) recordEvent(s.api, s.d, { type: 'Warning', reason: FAILED_RS_CREATE, message: msg, component: COMPONENT });
 }
 

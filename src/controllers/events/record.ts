@@ -71,12 +71,7 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   const same = aggregate
     ? (aggregate.combined !== undefined ? api.peek(events(), ns, aggregate.combined) : undefined)
     : eventsAbout(api, ns, involved.metadata.uid, spec.reason, message).find(
-        (e) =>
-          e['involvedObject']?.uid === involved.metadata.uid &&
-          e['reason'] === spec.reason &&
-          e['message'] === message &&
-          e['type'] === spec.type &&
-          (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
+        (e) => e['type'] === spec.type && (e['involvedObject']?.fieldPath ?? '') === (spec.fieldPath ?? ''),
       );
   if (same) {
     const bumped: KObject = { ...same, message, count: (same['count'] ?? 1) + 1 + extra };

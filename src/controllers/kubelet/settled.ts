@@ -5,8 +5,7 @@
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
-import { compareIds } from '../../store/memory-store.js';
-import type { ObjectKey, Store } from '../../store/store.js';
+import { compareIds, type ObjectKey, type Store } from '../../store/store.js';
 import { podsOnNode } from '../pods-on-node.js';
 
 const pods = findResource('pods')!;

@@ -7,8 +7,6 @@ import type { KObject } from '../../api/types.js';
 import { eventsAbout, recordEvent, type EventSpec } from '../events/record.js';
 
 export function recordOnce(api: ApiServer, obj: KObject, spec: EventSpec): void {
-  const seen = eventsAbout(api, obj.metadata.namespace || 'default', obj.metadata.uid, spec.reason, spec.message).some(
-    (e) => e['involvedObject']?.uid === obj.metadata.uid && e['reason'] === spec.reason && e['message'] === spec.message,
-  );
+  const seen = eventsAbout(api, obj.metadata.namespace || 'default', obj.metadata.uid, spec.reason, spec.message).length > 0;
   if (!seen) recordEvent(api, obj, spec);
 }

@@ -159,8 +159,7 @@ function truncate(msg: string): string {
 }
 
 function lastReported(api: ApiServer, pod: KObject, message: string): number | undefined {
-  const ev = eventsAbout(api, pod.metadata.namespace ?? '', pod.metadata.uid, 'FailedScheduling', message)
-    .find((e) => e['involvedObject']?.uid === pod.metadata.uid && e['reason'] === 'FailedScheduling' && e['message'] === message);
+  const ev = eventsAbout(api, pod.metadata.namespace ?? '', pod.metadata.uid, 'FailedScheduling', message)[0];
   const t = ev ? Date.parse(ev['lastTimestamp'] ?? ev['eventTime'] ?? '') : NaN;
   return Number.isNaN(t) ? undefined : t;
 }
