@@ -329,7 +329,7 @@ async function writeSegmentAsync(file: string, bucket: Bucket): Promise<void> {
 }
 
 /** JSON.stringify(bucket) in pieces of about `size` characters. */
-export function* segmentPieces(bucket: Bucket, size = 1 << 20): Generator<string> {
+export function* segmentPieces(bucket: Bucket, size = 1 << 15): Generator<string> {
   let piece = '{';
   let first = true;
   for (const k of Object.keys(bucket)) {
