@@ -4,6 +4,7 @@
 import { StatusError } from '../../api/errors.js';
 import { errorIsNotFound, type ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
+import { jsonClone } from '../../util/clone.js';
 import { recordEvent } from '../events/record.js';
 import { controllerRef, pods, type OwnerKind } from './kind.js';
 
@@ -22,7 +23,7 @@ export function podFromTemplate(kind: OwnerKind, owner: KObject): KObject {
   if (tm.labels) metadata.labels = { ...tm.labels };
   if (tm.annotations) metadata.annotations = { ...tm.annotations };
   if (tm.finalizers?.length) metadata.finalizers = [...tm.finalizers];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: structuredClone(template.spec ?? {}) };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: jsonClone(template.spec ?? {}) };
 }
 
 /** A pod creation refused because the namespace is terminating records no event (NamespaceTerminatingCause). */
