@@ -6,7 +6,7 @@ import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
-import { admitEvent, aggregate as updateAggregate, aggregateFor, COMBINED_PREFIX, holdBack, takeHeldBack, type Aggregate, type Unsent } from './correlator.js';
+import { aggregate as updateAggregate, aggregateFor, COMBINED_PREFIX, correlationFor, holdBack, takeHeldBack, takeToken, type Aggregate, type Unsent } from './correlator.js';
 
 export interface EventSpec {
   type: 'Normal' | 'Warning';
@@ -28,18 +28,16 @@ const SCHEDULER = 'default-scheduler';
 const namespacesInfo = () => findResource('namespaces')!;
 
 /**
- * Index of events by namespace, involved object, reason and message: recordEvent looks one up per
- * event. (By object alone, a ReplicaSet's thousands of "Created pod" events made each lookup long.)
+ * Index of events by involved object (its uid: the string the event already holds, so the index adds
+ * no key of its own per event); recordEvent looks one up per event. The correlator keeps the events
+ * about one object few (aggregation, spam filter), so the lookup stays short.
  */
-const eventKey = (ns: string, uid: string | undefined, reason: string | undefined, message: string | undefined) =>
-  [ns, uid ?? '', reason ?? '', message ?? ''].join('\0');
-const eventsIndex = (e: KObject): string => eventKey(e.metadata.namespace ?? '', e['involvedObject']?.uid, e['reason'], e['message']);
+const eventsIndex = (e: KObject): string => e['involvedObject']?.uid ?? '';
 
 /** The events in `namespace` about the object with `uid` with this reason and message, in list order. */
 export function eventsAbout(api: ApiServer, namespace: string, uid: string | undefined, reason: string, message: string): KObject[] {
-  // (The key's parts could run together if one held a NUL: the exact match settles it.)
   return api
-    .listBy(events(), eventsIndex, eventKey(namespace, uid, reason, message))
+    .listBy(events(), eventsIndex, uid ?? '')
     .filter((e) => (e.metadata.namespace ?? '') === namespace && e['involvedObject']?.uid === uid && e['reason'] === reason && e['message'] === message);
 }
 
@@ -53,14 +51,16 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   if (spec.component !== SCHEDULER) {
     // The legacy recorder's correlator (the scheduler records through events.k8s.io, which has none).
     const o = involved;
-    const spamKey = [spec.component, spec.host ?? '', o.kind, o.metadata.namespace ?? '', o.metadata.name, o.metadata.uid, o.apiVersion].join('\0');
-    const a = aggregateFor(api, [spamKey, spec.type, spec.reason].join('\0'));
+    const c = correlationFor(api, spec.component, spec.host ?? '', { uid: o.metadata.uid, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name ?? '', apiVersion: o.apiVersion }, at);
+    const a = aggregateFor(c, spec.type, spec.reason);
     if (updateAggregate(a, spec.message, at)) {
       message = [COMBINED_PREFIX, spec.message].join('');
       aggregate = a;
     }
-    const loggerKey = () => [spamKey, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
-    if (!admitEvent(api, spamKey, at)) {
+    const loggerKey = () =>
+      [spec.component, spec.host ?? '', o.kind, o.metadata.namespace ?? '', o.metadata.name, o.metadata.uid, o.apiVersion, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
+    // The spam filter's verdict, per source and object.
+    if (!takeToken(c, at)) {
       holdBack(api, loggerKey(), at);
       return;
     }

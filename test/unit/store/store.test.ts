@@ -122,6 +122,29 @@ describe('MemoryStore list order', () => {
   });
 });
 
+describe('MemoryStore index entries of every size', () => {
+  it('answers as a filtered list does while entries grow past a few ids and shrink back', () => {
+    const s = new MemoryStore();
+    const byColor = (o: KObject) => String(o['data']?.color ?? '');
+    const ids = (objs: KObject[]) => objs.map((o) => o.metadata.name);
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let step = 0; step < 400; step++) {
+      const n = `p${next(24)}`;
+      const k = key(n);
+      const color = ['red', 'blue'][next(2)]!;
+      // grow for a while, then shrink: entries pass through one id, a few, many and back
+      const del = step > 200 ? next(3) > 0 : next(5) === 0;
+      if (del) s.delete(k);
+      else if (s.peek(k)) s.update(k, cm(n, { color }));
+      else s.create(k, cm(n, { color }));
+      if (step % 3 === 0) {
+        for (const c of ['red', 'blue']) expect(ids(s.byIndex('configmaps', byColor, c))).toEqual(ids(s.list('configmaps').filter((o) => byColor(o) === c)));
+      }
+    }
+  });
+});
+
 describe('MemoryStore changesSince', () => {
   it('names the objects written since a change count, in order, and says when it cannot tell', () => {
     const s = new MemoryStore();
