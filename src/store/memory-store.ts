@@ -3,6 +3,7 @@
 import type { KObject } from '../api/types.js';
 import { jsonClone } from '../util/clone.js';
 import { selfChecks } from '../util/self-checks.js';
+import { PartSharing } from './share.js';
 import { compareIds, StoreConflictError, type ObjectKey, type Store } from './store.js';
 
 export interface StoreSnapshot {
@@ -73,6 +74,8 @@ export class MemoryStore implements Store {
   /** resource → the ids written, one per change; `base` is the resource's change count before the first (see changesSince). */
   private log = new Map<string, { base: number; ids: string[] }>();
   private stamps: ((resource: string) => string) | undefined;
+  /** Equal parts of the objects written are stored once (share.ts). */
+  private readonly sharing = new PartSharing();
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -228,8 +231,8 @@ export class MemoryStore implements Store {
     const bucket = this.bucket(key.resource, true);
     const k = id(key);
     if (bucket[k]) throw new Error(`object exists: ${key.resource} ${k}`);
-    const stored = obj;
-    stored.metadata.resourceVersion = String(++this.data.revision);
+    obj.metadata.resourceVersion = String(++this.data.revision);
+    const stored = this.sharing.share(key.resource, obj);
     bucket[k] = deepFreeze(stored);
     this.order.get(key.resource)?.pending.push(k);
     this.reindex(key.resource, k, undefined, stored);
@@ -245,10 +248,11 @@ export class MemoryStore implements Store {
     if (expectedResourceVersion !== undefined && expectedResourceVersion !== cur.metadata.resourceVersion) {
       throw new StoreConflictError(key, expectedResourceVersion, cur.metadata.resourceVersion ?? '');
     }
-    const next = obj;
+    let next = obj;
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
+    next = this.sharing.share(key.resource, next, cur);
     bucket[k] = deepFreeze(next);
     this.reindex(key.resource, k, cur, next);
     this.touch(key.resource, k);
