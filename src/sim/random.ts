@@ -24,11 +24,21 @@ export class SeededRandom {
 
   /** mulberry32: small, fast, good enough for names and addresses. */
   next(): number {
+    return this.next32() / 4294967296;
+  }
+
+  /** The next draw as an unsigned 32-bit integer (next() is this over 2^32). */
+  private next32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** int(16) without the floating point: the top 4 bits of the draw are exactly floor(next() * 16). */
+  private hexDigit(): number {
+    return this.next32() >>> 28;
   }
 
   /** An integer in [0, n). */
@@ -52,7 +62,7 @@ export class SeededRandom {
     const out: string[] = [];
     for (let i = 0; i < 32; i++) {
       if (i === 8 || i === 12 || i === 16 || i === 20) out.push('-');
-      const d = this.int(16);
+      const d = this.hexDigit();
       // version 4; variant 10xx (every digit is drawn all the same, so the sequence stays as it was)
       out.push(i === 12 ? '4' : i === 16 ? HEX[(d & 0x3) | 0x8]! : HEX[d]!);
     }
@@ -62,7 +72,7 @@ export class SeededRandom {
   /** n random lowercase hex characters (container IDs, image digests). */
   hex(n: number): string {
     const s: string[] = [];
-    for (let i = 0; i < n; i++) s.push(HEX[this.int(16)]!);
+    for (let i = 0; i < n; i++) s.push(HEX[this.hexDigit()]!);
     return s.join('');
   }
 }

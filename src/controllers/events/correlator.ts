@@ -73,6 +73,8 @@ export interface Correlation extends Bucket {
   component: string;
   host: string;
   aggregates: (Aggregate & { type: string; reason: string })[];
+  /** What the logger saw but the spam filter held back, by the rest of the logger's key. */
+  unsent?: Map<string, Unsent>;
   /** Another source's correlation about the same object. */
   next?: Correlation;
 }
@@ -80,12 +82,11 @@ export interface Correlation extends Bucket {
 interface State {
   /** Involved object (its uid, or kind, namespace and name without one) → its correlations. */
   objects: Map<string, Correlation>;
-  unsent: Map<string, Unsent>;
 }
 
 function state(api: ApiServer): State {
   let s = api.sim.memo.get('events.correlator') as State | undefined;
-  if (!s) api.sim.memo.set('events.correlator', (s = { objects: new Map(), unsent: new Map() }));
+  if (!s) api.sim.memo.set('events.correlator', (s = { objects: new Map() }));
   return s;
 }
 
@@ -100,21 +101,22 @@ export function correlationFor(api: ApiServer, component: string, host: string, 
   return c;
 }
 
-/** Notes an occurrence of an event (by its logger key) that the spam filter held back. */
-export function holdBack(api: ApiServer, key: string, at: number): void {
-  const { unsent } = state(api);
-  const u = unsent.get(key);
+/**
+ * Notes an occurrence of an event that the spam filter held back. `key`: the logger's key below the
+ * source and object (field path, type, reason, message).
+ */
+export function holdBack(c: Correlation, key: string, at: number): void {
+  const u = (c.unsent ??= new Map()).get(key);
   if (u) u.count++;
-  else unsent.set(key, { count: 1, since: at });
+  else c.unsent.set(key, { count: 1, since: at });
 }
 
 /** What was held back of an event since it was last sent, forgotten as it is sent now. */
-export function takeHeldBack(api: ApiServer, key: () => string): Unsent | undefined {
-  const { unsent } = state(api);
-  if (unsent.size === 0) return undefined; // (most commands: no key to make)
+export function takeHeldBack(c: Correlation, key: () => string): Unsent | undefined {
+  if (!c.unsent?.size) return undefined; // (nearly always: no key to make)
   const k = key();
-  const u = unsent.get(k);
-  unsent.delete(k);
+  const u = c.unsent.get(k);
+  c.unsent.delete(k);
   return u;
 }
 

@@ -57,14 +57,14 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
       message = [COMBINED_PREFIX, spec.message].join('');
       aggregate = a;
     }
-    const loggerKey = () =>
-      [spec.component, spec.host ?? '', o.kind, o.metadata.namespace ?? '', o.metadata.name, o.metadata.uid, o.apiVersion, spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
+    // (the logger's key below the source and object, which the correlation stands for)
+    const loggerKey = () => [spec.fieldPath ?? '', spec.type, spec.reason, aggregate ? '' : message].join('\0');
     // The spam filter's verdict, per source and object.
     if (!takeToken(c, at)) {
-      holdBack(api, loggerKey(), at);
+      holdBack(c, loggerKey(), at);
       return;
     }
-    held = takeHeldBack(api, loggerKey);
+    held = takeHeldBack(c, loggerKey);
   }
   const extra = held?.count ?? 0;
   // An event like one recorded before counts up on it: the same event, or the aggregate's combined one.
