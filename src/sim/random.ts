@@ -3,7 +3,10 @@
 
 /** Alphabet of apimachinery's utilrand.String: no vowels, no ambiguous characters. */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-const HEX = '0123456789abcdef';
+/** Character codes of the hex digits: strings made with String.fromCharCode are flat (see below) and
+ * three times quicker to make than a join of one-character strings. */
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const DASH = 45;
 
 export class SeededRandom {
   private state: number;
@@ -59,21 +62,21 @@ export class SeededRandom {
 
   /** A version-4 UUID, as the apiserver assigns to metadata.uid. */
   uuid(): string {
-    const out: string[] = [];
+    const out: number[] = [];
     for (let i = 0; i < 32; i++) {
-      if (i === 8 || i === 12 || i === 16 || i === 20) out.push('-');
+      if (i === 8 || i === 12 || i === 16 || i === 20) out.push(DASH);
       const d = this.hexDigit();
       // version 4; variant 10xx (every digit is drawn all the same, so the sequence stays as it was)
-      out.push(i === 12 ? '4' : i === 16 ? HEX[(d & 0x3) | 0x8]! : HEX[d]!);
+      out.push(i === 12 ? HEX_CODES[4]! : i === 16 ? HEX_CODES[(d & 0x3) | 0x8]! : HEX_CODES[d]!);
     }
-    return out.join('');
+    return String.fromCharCode(...out);
   }
 
   /** n random lowercase hex characters (container IDs, image digests). */
   hex(n: number): string {
-    const s: string[] = [];
-    for (let i = 0; i < n; i++) s.push(HEX[this.hexDigit()]!);
-    return s.join('');
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(HEX_CODES[this.hexDigit()]!);
+    return String.fromCharCode(...out);
   }
 }
 
