@@ -10,7 +10,8 @@
 // few different parts seen there. A part's own parts are shared first; then it is compared with the
 // ones remembered at its place, child by child: equal children are the same object by then, so a
 // shallow comparison tells. A place whose parts never repeat (a pod's spec, its status) stops
-// comparing after a few tries. An update passes the object it replaces: the parts it kept were looked
+// comparing after a few tries; at one whose parts nearly always repeat, the whole part is compared
+// first. An update passes the object it replaces: the parts it kept were looked
 // at when that one was stored.
 
 /** Different parts remembered per place: a pod's conditions alternate between a few at one instant. */
@@ -59,10 +60,12 @@ export class PartSharing {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const c: unknown = v[i];
-        if (c === null || typeof c !== 'object' || c === before?.[i]) continue;
+        if (c === null || typeof c !== 'object') continue;
+        const p = before === undefined ? undefined : before[i];
+        if (c === p) continue;
         const child = placeUnder(under, i < MAX_INDEX ? i : MAX_INDEX);
         if (!child) continue;
-        const s = this.part(c, child, before?.[i]);
+        const s = this.part(c, child, p);
         if (s === c) continue;
         if (out === v && Object.isFrozen(v)) out = v.slice();
         (out as unknown[])[i] = s;
@@ -72,10 +75,12 @@ export class PartSharing {
     const o = v as Record<string, unknown>;
     for (const k in o) {
       const c = o[k];
-      if (c === null || typeof c !== 'object' || c === before?.[k]) continue;
+      if (c === null || typeof c !== 'object') continue;
+      const p = before === undefined ? undefined : before[k];
+      if (c === p) continue;
       const child = placeUnder(under, k);
       if (!child) continue;
-      const s = top && k === 'metadata' ? this.within(c, child, before?.[k], false) : this.part(c, child, before?.[k]);
+      const s = top && k === 'metadata' ? this.within(c, child, p, false) : this.part(c, child, p);
       if (s === c) continue;
       if (out === v && Object.isFrozen(v)) out = { ...o };
       (out as Record<string, unknown>)[k] = s;
@@ -86,14 +91,23 @@ export class PartSharing {
   /** `v` with its own parts shared, or an equal part remembered at this place. */
   private part(v: object, at: Place, prev: unknown): object {
     if (!isPlain(v)) return v;
+    // Where parts nearly always repeat (conditions, tolerations), one comparison of the whole part
+    // finds it without looking at its parts one by one (where they often differ, that costs more).
+    if (at.hits * 10 > at.tries * 9) {
+      for (const r of at.recent) {
+        if (!equalParts(r.part, v)) continue;
+        at.tries++;
+        at.hits++;
+        return r.part;
+      }
+    }
     const out = this.within(v, at, prev, false) as Part;
     if (at.hits === 0 && at.tries >= GIVE_UP) return out;
     at.tries++;
-    const keys = Array.isArray(out) ? undefined : Object.keys(out);
     const { recent } = at;
     for (let i = 0; i < recent.length; i++) {
       const r = recent[i]!;
-      if (!sameChildren(r.part, r.keys, out, keys)) continue;
+      if (!sameChildren(r.part, r.keys, out)) continue;
       at.hits++;
       if (i > 0) {
         recent.splice(i, 1);
@@ -101,7 +115,7 @@ export class PartSharing {
       }
       return r.part;
     }
-    recent.unshift({ part: out, keys });
+    recent.unshift({ part: out, keys: Array.isArray(out) ? undefined : Object.keys(out) });
     if (recent.length > RECENT) recent.pop();
     return out;
   }
@@ -113,24 +127,48 @@ function placeUnder(under: Map<string | number, Place>, k: string | number): Pla
   return p;
 }
 
-/** The same keys in the same order with identical values (equal parts are the same object by now). */
-function sameChildren(a: Part, ak: string[] | undefined, b: Part, bk: string[] | undefined): boolean {
-  if (ak === undefined || bk === undefined) {
-    if (ak !== bk) return false;
+/**
+ * `b` has the keys of `a` (`ak`: undefined for an array), in the same order, with identical values
+ * (equal parts are the same object by now).
+ */
+function sameChildren(a: Part, ak: string[] | undefined, b: Part): boolean {
+  if (ak === undefined) {
+    if (!Array.isArray(b)) return false;
     const aa = a as unknown[];
-    const bb = b as unknown[];
-    if (aa.length !== bb.length) return false;
-    for (let i = 0; i < aa.length; i++) if (aa[i] !== bb[i]) return false;
+    if (aa.length !== b.length) return false;
+    for (let i = 0; i < aa.length; i++) if (aa[i] !== b[i]) return false;
     return true;
   }
-  if (ak.length !== bk.length) return false;
+  if (Array.isArray(b)) return false;
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  for (let i = 0; i < ak.length; i++) {
-    const k = ak[i]!;
-    if (k !== bk[i] || ao[k] !== bo[k]) return false;
+  let i = 0;
+  for (const k in bo) {
+    if (k !== ak[i] || ao[k] !== bo[k]) return false;
+    i++;
   }
-  return true;
+  return i === ak.length;
+}
+
+/** Same keys in the same order with equal values, all the way down: what serialises the same. */
+export function equalParts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equalParts(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ka = Object.keys(ao);
+  let i = 0;
+  for (const k in bo) {
+    if (k !== ka[i] || !equalParts(ao[k], bo[k])) return false;
+    i++;
+  }
+  return i === ka.length;
 }
 
 /** Objects from JSON and object literals, and arrays: a Date or a Map is not a part to share. */

@@ -80,6 +80,18 @@ describe('PartSharing', () => {
     expect(b['status']).not.toBe(a['status']);
   });
 
+  it('after many repeats compares whole parts first, still telling a different one apart', () => {
+    const s = new PartSharing();
+    const first = s.share('pods', pod('p0'));
+    for (let i = 1; i < 50; i++) expect(s.share('pods', pod(`p${i}`))['spec'].tolerations).toBe(first['spec'].tolerations);
+    const odd = pod('odd');
+    odd['spec'].tolerations = [{ key: 'a', operator: 'Equal', value: 'x' }];
+    const stored = s.share('pods', odd);
+    expect(stored['spec'].tolerations).not.toBe(first['spec'].tolerations);
+    expect(JSON.stringify(stored)).toBe(JSON.stringify(odd));
+    expect(s.share('pods', pod('again'))['spec'].tolerations).toBe(first['spec'].tolerations);
+  });
+
   it('keeps resources apart', () => {
     const s = new PartSharing();
     const a = s.share('pods', pod('a'));
