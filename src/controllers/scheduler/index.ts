@@ -2,8 +2,9 @@
 // schedulerName is default-scheduler to a node, or records why it cannot.
 //
 // One pass: take the pending pods in queue order (higher spec.priority first, then oldest), run the
-// PreFilter and Filter plugins over all nodes sorted by name, score the feasible ones (score.ts) and
-// bind through pods/binding. Pods bound earlier in the pass count on their node for later ones. The
+// PreFilter and Filter plugins over the nodes sorted by name, starting where the last pod's search
+// stopped, until enough feasible ones are found (percentageOfNodesToScore: all of them below 100
+// nodes), score those (score.ts) and bind through pods/binding. Pods bound earlier in the pass count on their node for later ones. The
 // nodes with their pods (NodeInfos) are kept from pass to pass and brought up to date (cache.ts).
 // A pod that fits nowhere gets PodScheduled=False/Unschedulable and a FailedScheduling event
 // (fiterror.ts). It is re-tried on every pass, so it binds as soon as room appears; while the verdict
@@ -52,10 +53,32 @@ export function runFilters(pod: KObject, ni: NodeInfo): Status | undefined {
 export type ScheduleResult = { node: NodeInfo } | { message: string };
 
 /**
+ * What kube-scheduler keeps from one scheduling cycle to the next: where the search for feasible
+ * nodes goes on (nextStartNodeIndex), so that every node has the same chance of being looked at.
+ */
+export interface SearchStart {
+  next: number;
+}
+
+/** minFeasibleNodesToFind, minFeasibleNodesPercentageToFind (schedule_one.go). */
+const MIN_FEASIBLE_NODES = 100;
+const MIN_FEASIBLE_PERCENTAGE = 5;
+
+/**
+ * numFeasibleNodesToFind with the default percentageOfNodesToScore (0: adaptive): all nodes below
+ * 100; otherwise 50% less 1% per 125 nodes (at least 5%), and never fewer than 100.
+ */
+export function feasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES) return numAllNodes;
+  const percentage = Math.max(50 - Math.trunc(numAllNodes / 125), MIN_FEASIBLE_PERCENTAGE);
+  return Math.max(Math.trunc((numAllNodes * percentage) / 100), MIN_FEASIBLE_NODES);
+}
+
+/**
  * One scheduling cycle for one pod (schedulePod + PostFilter), without side effects. `spread`: the
  * pass's SpreadCache, when one snapshot serves many pods.
  */
-export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[], spread?: SpreadCache): ScheduleResult {
+export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[], spread?: SpreadCache, start: SearchStart = { next: 0 }): ScheduleResult {
   if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const diagnosis: Diagnosis = { numAllNodes: nodes.length, nodeStatuses: new Map() };
   // VolumeBinding's Filter comes after the FILTERS in the default profile.
@@ -76,12 +99,17 @@ export function schedulePod(api: ApiServer, pod: KObject, nodes: NodeInfo[], spr
     candidates = nodes.filter((ni) => affinity.has(ni.name));
     diagnosis.absentStatus = unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]");
   }
+  // findNodesThatPassFilters: from where the last search stopped, until enough nodes fit (the real
+  // one checks 16 at a time and keeps the first found; one at a time here, in order).
   const feasible: NodeInfo[] = [];
-  for (const ni of candidates) {
+  const toFind = feasibleNodesToFind(candidates.length);
+  for (let i = 0; i < candidates.length && feasible.length < toFind; i++) {
+    const ni = candidates[(start.next + i) % candidates.length]!;
     const st = filters(pod, ni);
     if (st) diagnosis.nodeStatuses.set(ni.name, st);
     else feasible.push(ni);
   }
+  start.next = (start.next + feasible.length + diagnosis.nodeStatuses.size) % nodes.length;
   if (feasible.length === 0) return fail();
   return { node: selectHost(api, pod, feasible, nodes, spread) };
 }
@@ -127,6 +155,8 @@ export function schedulerController(api: ApiServer): void {
   const { nodeInfos: nodes, uncounted } = cache.update(api.list(api.resource('nodes')), pods);
   const spread = new SpreadCache();
   const now = api.now();
+  // The scheduler's memory across commands (one long-running process in a real cluster).
+  const start: SearchStart = { next: untracked(api, () => api.store.getMeta<SearchStart>(MEMORY)?.next) ?? 0 };
   for (const { pod } of uncounted.filter(needsScheduling).map(queued).sort(queueOrder)) {
     // Realistic timing: the scheduler takes a moment after the pod appears.
     const due = (Date.parse(pod.metadata.creationTimestamp ?? '') || now) + api.sim.delays.schedule;
@@ -134,11 +164,18 @@ export function schedulerController(api: ApiServer): void {
       api.sim.wakeAt(due);
       continue;
     }
-    const result = schedulePod(api, pod, nodes, spread);
+    const result = schedulePod(api, pod, nodes, spread, start);
     if ('node' in result) bind(api, cache, pod, result.node);
     else reportUnschedulable(api, pod, result.message);
   }
+  api.store.setMeta(MEMORY, start);
 }
+
+/** Store meta value the scheduler keeps its memory in. */
+const MEMORY = 'scheduler';
+
+/** Its own memory is not an input that should wake it (only it changes it). */
+const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
 
 function bind(api: ApiServer, cache: SchedulerCache, pod: KObject, ni: NodeInfo): void {
   const bound = api.bindPod(pod.metadata.namespace!, pod.metadata.name!, ni.name);
