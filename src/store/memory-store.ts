@@ -43,6 +43,17 @@ function freeze(v: unknown): void {
   }
 }
 
+/**
+ * A resource's key among the read-tracking and change counts ("r:pods"), made once: every read and
+ * write looks it up, and a new string each time had to be hashed each time.
+ */
+const rkeys = new Map<string, string>();
+function rkey(resource: string): string {
+  let k = rkeys.get(resource);
+  if (k === undefined) rkeys.set(resource, (k = `r:${resource}`));
+  return k;
+}
+
 /** Changes kept per resource for changesSince. */
 const MAX_LOG = 1 << 18;
 
@@ -88,7 +99,7 @@ export class MemoryStore implements Store {
   private bucket(resource: string, create: true): Record<string, KObject>;
   private bucket(resource: string, create?: false): Record<string, KObject> | undefined;
   private bucket(resource: string, create = false): Record<string, KObject> | undefined {
-    if (this.reads) this.noteRead(`r:${resource}`);
+    if (this.reads) this.noteRead(rkey(resource));
     if (this.unread.has(resource)) {
       this.unread.delete(resource);
       this.data.objects[resource] = this.lazy!.load(resource);
@@ -292,7 +303,7 @@ export class MemoryStore implements Store {
   }
 
   noteResourceRead(resource: string): void {
-    if (this.reads) this.noteRead(`r:${resource}`);
+    if (this.reads) this.noteRead(rkey(resource));
   }
 
   noteObjectRead(key: ObjectKey): void {
@@ -341,7 +352,7 @@ export class MemoryStore implements Store {
 
   /** See Store.changesSince. */
   changesSince(resource: string, version: number): readonly string[] | undefined {
-    const now = this.versions.get(`r:${resource}`) ?? 0;
+    const now = this.versions.get(rkey(resource)) ?? 0;
     const log = this.log.get(resource) ?? { base: now, ids: [] };
     if (version < log.base || version > now) return undefined;
     return log.ids.slice(version - log.base);
@@ -350,9 +361,9 @@ export class MemoryStore implements Store {
   private touch(resource: string, k: string): void {
     let log = this.log.get(resource);
     // A long-lived store (serve) forgets old history: a reader that far behind looks at everything.
-    if (!log || log.ids.length >= MAX_LOG) this.log.set(resource, (log = { base: this.versions.get(`r:${resource}`) ?? 0, ids: [] }));
+    if (!log || log.ids.length >= MAX_LOG) this.log.set(resource, (log = { base: this.versions.get(rkey(resource)) ?? 0, ids: [] }));
     log.ids.push(k);
-    this.bump(`r:${resource}`);
+    this.bump(rkey(resource));
     let ids = this.changed.get(resource);
     if (!ids) this.changed.set(resource, (ids = new Set()));
     ids.add(k);
