@@ -78,6 +78,16 @@ export function kindWithGroup(info: ResourceInfo): string {
 
 /** Finds a resource by what a user may type: plural, singular, short name, kind, optionally `.group`. */
 export function findResource(arg: string): ResourceInfo | undefined {
+  // Controllers ask for the same few resources thousands of times a round; the registry is fixed.
+  if (found.has(arg)) return found.get(arg);
+  const info = lookUp(arg);
+  if (found.size < 1024) found.set(arg, info);
+  return info;
+}
+
+const found = new Map<string, ResourceInfo | undefined>();
+
+function lookUp(arg: string): ResourceInfo | undefined {
   const lower = arg.toLowerCase();
   const dot = lower.indexOf('.');
   const name = dot === -1 ? lower : lower.slice(0, dot);

@@ -317,11 +317,18 @@ async function appendDurable(file: string, committed: number, text: string): Pro
 /**
  * Writes a segment (the bucket as JSON.stringify writes it) a piece at a time: at 10,000 pods one
  * string of the whole segment, and the buffer made of it, were the commit's largest allocations.
+ * The pieces are encoded into one buffer, reused (a buffer per piece was ~90 MB of allocations).
  */
 async function writeSegmentAsync(file: string, bucket: Bucket): Promise<void> {
   const fh = await fs.promises.open(file, 'w', 0o600);
   try {
-    for (const piece of segmentPieces(bucket)) await fh.write(piece);
+    let buf = Buffer.allocUnsafe(0);
+    for (const piece of segmentPieces(bucket)) {
+      // (UTF-8 takes at most 3 bytes per UTF-16 unit)
+      if (buf.length < piece.length * 3) buf = Buffer.allocUnsafe(piece.length * 3);
+      const n = buf.write(piece);
+      for (let done = 0; done < n; ) done += (await fh.write(buf, done, n - done)).bytesWritten;
+    }
     await fh.sync();
   } finally {
     await fh.close();

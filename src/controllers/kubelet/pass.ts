@@ -79,12 +79,34 @@ function rvOf(api: ApiServer, pass: Pass, key: ObjectKey, k = depId(key)): strin
  * recorded as a read of the kubelet's: the pod is settled only while they stay as they are.
  */
 export function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[] {
+  const named = namedConfig(pod);
+  const rvs = named.map(({ key, id }) => rvOf(api, pass, key, id));
+  // The same as the last pod's (every pod of a namespace names its kube-root-ca.crt): one list for
+  // them all, which settled pods keep (read only), rather than 2.5 MB of copies at 10,000 pods.
+  const last = pass.lastDeps;
+  if (last && last.length === named.length && last.every((d, i) => d.id === named[i]!.id && d.rv === rvs[i])) return last;
+  return (pass.lastDeps = named.map(({ key, id }, i) => ({ key, id, rv: rvs[i]! })));
+}
+
+type Named = { key: ObjectKey; id: string }[];
+
+/**
+ * What configDeps finds in a pod, worked out once per spec (status writes keep the spec); equal lists
+ * are one list (the pods of a namespace all name its kube-root-ca.crt).
+ */
+const namedBySpec = new WeakMap<object, Named>();
+let lastNamed: Named = [];
+
+function namedConfig(pod: KObject): Named {
   const namespace = pod.metadata.namespace ?? '';
+  const spec = pod['spec'] ?? {};
+  const memo = namedBySpec.get(spec);
+  if (memo && (memo.length === 0 || memo[0]!.key.namespace === namespace)) return memo;
   const keys = new Map<string, ObjectKey>();
   const add = (resource: string, name: string | undefined) => {
     if (name) keys.set(`${resource}/${name}`, { resource, namespace, name });
   };
-  for (const v of pod['spec']?.volumes ?? []) {
+  for (const v of spec.volumes ?? []) {
     add('configmaps', v?.configMap?.name);
     add('secrets', v?.secret?.secretName);
     for (const src of v?.projected?.sources ?? []) {
@@ -92,7 +114,7 @@ export function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[
       add('secrets', src?.secret?.name);
     }
   }
-  for (const c of [...(pod['spec']?.initContainers ?? []), ...(pod['spec']?.containers ?? [])]) {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     for (const e of c?.env ?? []) {
       add('configmaps', e?.valueFrom?.configMapKeyRef?.name);
       add('secrets', e?.valueFrom?.secretKeyRef?.name);
@@ -102,12 +124,11 @@ export function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[
       add('secrets', f?.secretRef?.name);
     }
   }
-  const deps = [...keys.values()].map((key) => ({ key, id: depId(key), rv: rvOf(api, pass, key) }));
-  // The same as the last pod's (every pod of a namespace names its kube-root-ca.crt): one list for
-  // them all, which settled pods keep (read only), rather than 2.5 MB of copies at 10,000 pods.
-  const last = pass.lastDeps;
-  if (last && last.length === deps.length && last.every((d, i) => d.id === deps[i]!.id && d.rv === deps[i]!.rv)) return last;
-  return (pass.lastDeps = deps);
+  let named: Named = [...keys.values()].map((key) => ({ key, id: depId(key) }));
+  if (named.length === lastNamed.length && named.every((n, i) => n.id === lastNamed[i]!.id)) named = lastNamed;
+  else lastNamed = named;
+  if (typeof spec === 'object' && spec !== null) namedBySpec.set(spec, named);
+  return named;
 }
 
 /** The ConfigMaps and Secrets seen when the pod settled are unchanged (each check recorded as a read). */
