@@ -2,11 +2,22 @@
 // selector (kube-controller-manager's replicaset and replicationcontroller loops, one code path).
 
 import type { ApiServer } from '../../api/server.js';
+import type { KObject } from '../../api/types.js';
 import { REPLICA_SET, REPLICATION_CONTROLLER, type OwnerKind } from './kind.js';
 import { syncOwner } from './sync.js';
 
+/** Syncs of one owner in a row at most (each one creates or deletes up to 500 pods). */
+const MAX_SYNCS = 1000;
+
 function syncAll(api: ApiServer, kind: OwnerKind): void {
-  for (const owner of api.list(kind.resource())) syncOwner(api, kind, owner);
+  for (const owner of api.list(kind.resource())) {
+    // A sync makes up at most a burst of the difference; the next one follows at once (as upstream's
+    // does when it has seen its creates), so 10,000 replicas are made in one round, not twenty.
+    let current: KObject | undefined = owner;
+    for (let i = 0; current && syncOwner(api, kind, current) && i < MAX_SYNCS; i++) {
+      current = api.peek(kind.resource(), owner.metadata.namespace, owner.metadata.name!);
+    }
+  }
 }
 
 export function replicaSetController(api: ApiServer): void {

@@ -15,17 +15,21 @@ import { countReplicas, statusFromCounts } from './status.js';
 /** At most this many creates or deletes per sync (replicaset.BurstReplicas). */
 const BURST_REPLICAS = 500;
 
-export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): void {
+/**
+ * One sync. True when it made a full burst of creates or deletes and more are needed: upstream syncs
+ * again as soon as it has seen them (its expectations met), so the caller does the same at once.
+ */
+export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): boolean {
   let selector: Selector;
   try {
     selector = kind.selector(owner);
   } catch (e) {
-    if (e instanceof SelectorParseError) return; // upstream logs and skips an invalid selector
+    if (e instanceof SelectorParseError) return false; // upstream logs and skips an invalid selector
     throw e;
   }
   const { candidates, terminating } = ownPods(api, kind, owner, selector);
   const claim = claimFacts(api, kind, owner, selector, candidates);
-  if (claim.error !== undefined) return; // retried on a later pass, as upstream requeues
+  if (claim.error !== undefined) return false; // retried on a later pass, as upstream requeues
   const active = claim.claimed;
 
   const manageError = owner.metadata.deletionTimestamp ? undefined : manageReplicas(api, kind, owner, active);
@@ -39,6 +43,8 @@ export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): void
     api.updateStatus(kind.resource(), { ...structuredClone(owner), status }, { internal: true });
   }
   if (counts.nextAvailable !== undefined) api.sim.wakeAt(counts.nextAvailable);
+  const want = Number(owner['spec']?.replicas ?? 1);
+  return !owner.metadata.deletionTimestamp && manageError === undefined && Math.abs(active.length - want) > BURST_REPLICAS;
 }
 
 /**
