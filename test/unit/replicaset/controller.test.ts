@@ -90,6 +90,24 @@ describe('ReplicaSet controller', () => {
     expect(events(api).sort()).toEqual(names(pods).map((n) => `Normal SuccessfulCreate replicaset-controller: Created pod: ${n}`).sort());
   });
 
+  it('makes up a difference larger than a burst (500) in one pass, one sync per burst', () => {
+    const { api } = setup();
+    api.create(RS, replicaSet('kubia', 1200));
+    const statuses: number[] = [];
+    const update = api.updateStatus.bind(api);
+    api.updateStatus = (info, obj, opts) => {
+      statuses.push(obj['status']?.replicas);
+      return update(info, obj, opts);
+    };
+    replicaSetController(api);
+    expect(podsOf(api)).toHaveLength(1200);
+    // each sync reports what it saw before its creates, as upstream's does
+    expect(statuses).toEqual([0, 500, 1000]);
+    replicaSetController(api);
+    expect(podsOf(api)).toHaveLength(1200);
+    expect(statuses).toEqual([0, 500, 1000, 1200]);
+  });
+
   it('converges: a second reconcile writes nothing', () => {
     const { api, sync } = setup();
     api.create(RS, replicaSet('kubia', 2));
