@@ -13,9 +13,11 @@ function syncAll(api: ApiServer, kind: OwnerKind): void {
   for (const owner of api.list(kind.resource())) {
     // A sync makes up at most a burst of the difference; the next one follows at once (as upstream's
     // does when it has seen its creates), so 10,000 replicas are made in one round, not twenty.
-    let current: KObject | undefined = owner;
-    for (let i = 0; current && syncOwner(api, kind, current) && i < MAX_SYNCS; i++) {
-      current = api.peek(kind.resource(), owner.metadata.namespace, owner.metadata.name!);
+    let carry = syncOwner(api, kind, owner);
+    for (let i = 0; carry && i < MAX_SYNCS; i++) {
+      const current = api.peek(kind.resource(), owner.metadata.namespace, owner.metadata.name!);
+      if (!current) break;
+      carry = syncOwner(api, kind, current as KObject, carry);
     }
   }
 }

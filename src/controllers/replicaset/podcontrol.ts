@@ -33,7 +33,7 @@ const namespaceTerminating = (e: StatusError): boolean => e.code === 403 && e.me
  * Creates one pod. Returns the error text on failure. `quiet` suppresses the FailedCreate event
  * (the owner already reports the failure; upstream would retry with back-off instead).
  */
-export function createPod(api: ApiServer, kind: OwnerKind, owner: KObject, quiet: boolean): string | undefined {
+export function createPod(api: ApiServer, kind: OwnerKind, owner: KObject, quiet: boolean, onCreated?: (pod: KObject) => void): string | undefined {
   const pod = podFromTemplate(kind, owner);
   if (Object.keys(pod.metadata.labels ?? {}).length === 0) return 'unable to create pods, no labels';
   let created: KObject;
@@ -45,6 +45,7 @@ export function createPod(api: ApiServer, kind: OwnerKind, owner: KObject, quiet
     if (!quiet) recordEvent(api, owner, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${e.message}`, component: kind.component });
     return e.message;
   }
+  onCreated?.(created);
   recordEvent(api, owner, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.metadata.name}`, component: kind.component });
   return undefined;
 }

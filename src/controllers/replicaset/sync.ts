@@ -16,23 +16,42 @@ import { countReplicas, statusFromCounts } from './status.js';
 const BURST_REPLICAS = 500;
 
 /**
- * One sync. True when it made a full burst of creates or deletes and more are needed: upstream syncs
- * again as soon as it has seen them (its expectations met), so the caller does the same at once.
+ * What one sync leaves to the next one in a row: the active pods after its creates (the next one
+ * would list the same pods and these), or nothing after deletes (the next one lists them again).
  */
-export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): boolean {
+export interface Carry {
+  active: PodFacts[] | undefined;
+  terminating: number | undefined;
+}
+
+/**
+ * One sync. When it made a full burst of creates or deletes and more are needed, it returns what the
+ * next sync needs: upstream syncs again as soon as it has seen its creates (its expectations met), so
+ * the caller does the same at once, passing that back.
+ */
+export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject, carry?: Carry): Carry | undefined {
   let selector: Selector;
   try {
     selector = kind.selector(owner);
   } catch (e) {
-    if (e instanceof SelectorParseError) return false; // upstream logs and skips an invalid selector
+    if (e instanceof SelectorParseError) return undefined; // upstream logs and skips an invalid selector
     throw e;
   }
-  const { candidates, terminating } = ownPods(api, kind, owner, selector);
-  const claim = claimFacts(api, kind, owner, selector, candidates);
-  if (claim.error !== undefined) return false; // retried on a later pass, as upstream requeues
-  const active = claim.claimed;
+  let active: PodFacts[];
+  let terminating: number | undefined;
+  if (carry?.active) {
+    active = carry.active;
+    terminating = carry.terminating;
+  } else {
+    const own = ownPods(api, kind, owner, selector);
+    const claim = claimFacts(api, kind, owner, selector, own.candidates);
+    if (claim.error !== undefined) return undefined; // retried on a later pass, as upstream requeues
+    active = claim.claimed;
+    terminating = own.terminating;
+  }
 
-  const manageError = owner.metadata.deletionTimestamp ? undefined : manageReplicas(api, kind, owner, active);
+  const created: PodFacts[] = [];
+  const manageError = owner.metadata.deletionTimestamp ? undefined : manageReplicas(api, kind, owner, active, (p) => created.push(podFacts(p)));
 
   // Like upstream, status counts the pods seen before this sync's creates/deletes; the next pass
   // (the loop runs until nothing changes) sees the new ones.
@@ -44,7 +63,8 @@ export function syncOwner(api: ApiServer, kind: OwnerKind, owner: KObject): bool
   }
   if (counts.nextAvailable !== undefined) api.sim.wakeAt(counts.nextAvailable);
   const want = Number(owner['spec']?.replicas ?? 1);
-  return !owner.metadata.deletionTimestamp && manageError === undefined && Math.abs(active.length - want) > BURST_REPLICAS;
+  if (owner.metadata.deletionTimestamp || manageError !== undefined || Math.abs(active.length - want) <= BURST_REPLICAS) return undefined;
+  return { active: active.length < want ? [...active, ...created] : undefined, terminating };
 }
 
 /**
@@ -67,14 +87,14 @@ function ownPods(api: ApiServer, kind: OwnerKind, owner: KObject, selector: Sele
 }
 
 /** Creates missing pods (all at once: no slow-start needed here) or deletes surplus ones. */
-function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active: readonly PodFacts[]): string | undefined {
+function manageReplicas(api: ApiServer, kind: OwnerKind, owner: KObject, active: readonly PodFacts[], onCreated: (pod: KObject) => void): string | undefined {
   const want = Number(owner['spec']?.replicas ?? 1);
   const diff = Math.min(Math.abs(active.length - want), BURST_REPLICAS);
   // Report a failure once per episode: while the owner shows ReplicaFailure, retries stay silent.
   const quiet = (owner['status']?.conditions ?? []).some((c: { type?: string }) => c?.type === 'ReplicaFailure');
   if (active.length < want) {
     for (let i = 0; i < diff; i++) {
-      const err = createPod(api, kind, owner, quiet);
+      const err = createPod(api, kind, owner, quiet, onCreated);
       if (err !== undefined) return err; // slow start: a failed batch stops the rest
     }
   } else if (active.length > want) {
