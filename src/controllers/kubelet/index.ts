@@ -235,6 +235,14 @@ function containersOf(spec: Json): [Json, boolean][] {
   return [...(spec.initContainers ?? []).map((c: Json) => [c, true]), ...(spec.containers ?? []).map((c: Json) => [c, false])];
 }
 
+/** The images a node lists (status.images), once per stored node: every pod's step asks. */
+const imagesByNode = new WeakMap<KObject, Set<string>>();
+function imagesOn(node: KObject): Set<string> {
+  let names = imagesByNode.get(node);
+  if (!names) imagesByNode.set(node, (names = new Set<string>((node['status']?.images ?? []).flatMap((i: Json) => i?.names ?? []))));
+  return names;
+}
+
 /** When a container stopped holding up the next one: it started, finished, or failed to start. */
 function settledAt(status: Json, mem: { failedAt?: number }): number {
   const state = status.state ?? {};
@@ -255,7 +263,7 @@ function containerContexts(api: ApiServer, pass: Pass, pod: KObject, node: KObje
   const spec = pod['spec'] ?? {};
   const status = pod['status'] ?? {};
   const uid = pod.metadata.uid!;
-  const present = new Set<string>((node['status']?.images ?? []).flatMap((i: Json) => i?.names ?? []));
+  const present = imagesOn(node);
   const out: ContainerCtx[] = [];
   let eligibleAt = conditionTime(pod, 'PodReadyToStartContainers');
   let world: ContainerWorld | undefined;

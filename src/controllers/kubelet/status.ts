@@ -248,6 +248,11 @@ export function mergeConditions(pod: Json, old: Json[], computed: Condition[], n
   const out: Json[] = old.filter((c) => !KUBELET_CONDITIONS.has(c.type));
   for (const c of computed) {
     const prev = old.find((o) => o.type === c.type);
+    // Unchanged (the common case: most syncs change one condition or none): the same object again.
+    if (prev && unchanged(prev, c, generation)) {
+      out.push(prev);
+      continue;
+    }
     out.push({
       lastProbeTime: null,
       lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : now,
@@ -259,6 +264,20 @@ export function mergeConditions(pod: Json, old: Json[], computed: Condition[], n
     });
   }
   return out;
+}
+
+/** The keys mergeConditions writes, in its order, with and without a message and a reason. */
+const CONDITION_KEYS = [false, true].map((message) =>
+  [false, true].map((reason) => ['lastProbeTime', 'lastTransitionTime', ...(message ? ['message'] : []), 'observedGeneration', ...(reason ? ['reason'] : []), 'status', 'type']),
+);
+
+/** `prev` is exactly what mergeConditions would write for `c` now (keys in its order included). */
+function unchanged(prev: Json, c: Condition, generation: number): boolean {
+  if (prev.status !== c.status || prev.message !== c.message || prev.reason !== c.reason || prev.observedGeneration !== generation || prev.lastProbeTime !== null) return false;
+  const keys = CONDITION_KEYS[c.message ? 1 : 0]![c.reason ? 1 : 0]!;
+  let i = 0;
+  for (const k in prev) if (k !== keys[i++]) return false;
+  return i === keys.length;
 }
 
 export interface StatusInput {
