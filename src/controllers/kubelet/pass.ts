@@ -46,7 +46,8 @@ export function newPass(memory: KubeletMemory, faults: Faults): Pass {
  */
 export function configWorld(api: ApiServer, pass: Pass, pod: KObject): ContainerWorld {
   const ns = pod.metadata.namespace;
-  configDeps(api, pass, pod);
+  // (the reads of what the pod names, each recorded once per pass)
+  for (const { key, id } of namedConfig(pod)) rvOf(api, pass, key, id);
   let world = pass.worlds.get(ns ?? '');
   if (!world) {
     world = untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
