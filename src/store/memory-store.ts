@@ -95,6 +95,26 @@ export class MemoryStore implements Store {
     this.unread = new Set(lazy?.resources.filter((r) => !(r in this.data.objects)));
   }
 
+  /**
+   * The id of `key`, made once for the key last asked about: the API server looks an object up and
+   * then writes it with one key, and a new string each time had to be made and hashed each time.
+   */
+  private idOf(key: ObjectKey): string {
+    // (the name and namespace are compared too: a key changed in place gets a new id)
+    if (key !== this.lastKey || key.name !== this.lastName || key.namespace !== this.lastNamespace) {
+      this.lastKey = key;
+      this.lastName = key.name;
+      this.lastNamespace = key.namespace;
+      this.lastId = id(key);
+    }
+    return this.lastId;
+  }
+
+  private lastKey: ObjectKey | undefined;
+  private lastName = '';
+  private lastNamespace = '';
+  private lastId = '';
+
   /** One resource's objects by "namespace/name", read on first use; `create` makes an empty one. */
   private bucket(resource: string, create: true): Record<string, KObject>;
   private bucket(resource: string, create?: false): Record<string, KObject> | undefined;
@@ -159,12 +179,12 @@ export class MemoryStore implements Store {
   }
 
   get(key: ObjectKey): KObject | undefined {
-    const o = this.bucket(key.resource)?.[id(key)];
+    const o = this.bucket(key.resource)?.[this.idOf(key)];
     return o ? clone(o) : undefined;
   }
 
   peek(key: ObjectKey): KObject | undefined {
-    const o = this.bucket(key.resource)?.[id(key)];
+    const o = this.bucket(key.resource)?.[this.idOf(key)];
     return o ? deepFreeze(o) : undefined;
   }
 
@@ -240,7 +260,7 @@ export class MemoryStore implements Store {
 
   create(key: ObjectKey, obj: KObject): KObject {
     const bucket = this.bucket(key.resource, true);
-    const k = id(key);
+    const k = this.idOf(key);
     if (bucket[k]) throw new Error(`object exists: ${key.resource} ${k}`);
     obj.metadata.resourceVersion = String(++this.data.revision);
     const stored = this.sharing.share(key.resource, obj);
@@ -253,7 +273,7 @@ export class MemoryStore implements Store {
 
   update(key: ObjectKey, obj: KObject, expectedResourceVersion?: string): KObject {
     const bucket = this.bucket(key.resource);
-    const k = id(key);
+    const k = this.idOf(key);
     const cur = bucket?.[k];
     if (!bucket || !cur) throw new Error(`object missing: ${key.resource} ${k}`);
     if (expectedResourceVersion !== undefined && expectedResourceVersion !== cur.metadata.resourceVersion) {
@@ -272,14 +292,14 @@ export class MemoryStore implements Store {
 
   delete(key: ObjectKey): KObject | undefined {
     const bucket = this.bucket(key.resource);
-    const cur = bucket?.[id(key)];
+    const cur = bucket?.[this.idOf(key)];
     if (!bucket || !cur) return undefined;
-    delete bucket[id(key)];
+    delete bucket[this.idOf(key)];
     const order = this.order.get(key.resource);
-    if (order) removeFrom(order, id(key));
-    this.reindex(key.resource, id(key), cur, undefined);
+    if (order) removeFrom(order, this.idOf(key));
+    this.reindex(key.resource, this.idOf(key), cur, undefined);
     this.data.revision++;
-    this.touch(key.resource, id(key));
+    this.touch(key.resource, this.idOf(key));
     return clone(cur);
   }
 
@@ -307,7 +327,7 @@ export class MemoryStore implements Store {
   }
 
   noteObjectRead(key: ObjectKey): void {
-    if (this.reads) this.noteRead(`o:${key.resource}/${id(key)}`);
+    if (this.reads) this.noteRead(`o:${key.resource}/${this.idOf(key)}`);
   }
 
   untracked<T>(fn: () => T): T {
