@@ -10,14 +10,16 @@
 // few different parts seen there. A part's own parts are shared first; then it is compared with the
 // ones remembered at its place, child by child: equal children are the same object by then, so a
 // shallow comparison tells. A place whose parts never repeat (a pod's spec, its status) stops
-// comparing after a few tries; at one whose parts nearly always repeat, the whole part is compared
-// first. An update passes the object it replaces: the parts it kept were looked
-// at when that one was stored.
+// comparing after a few tries (trying again now and then: a long-running `serve` sees new kinds of
+// objects); at one whose parts nearly always repeat, the whole part is compared first. An update
+// passes the object it replaces: the parts it kept were looked at when that one was stored.
 
 /** Different parts remembered per place: a pod's conditions alternate between a few at one instant. */
 const RECENT = 4;
 /** Comparisons without a match after which a place is taken for one whose parts never repeat. */
 const GIVE_UP = 16;
+/** Parts such a place lets by before it looks again for a while. */
+const RETRY = 1024;
 /** Places kept under one place at most (keys that are data rather than a schema's fields). */
 const MAX_PLACES = 256;
 /** Array elements past this index share one place. */
@@ -102,8 +104,11 @@ export class PartSharing {
       }
     }
     const out = this.within(v, at, prev, false) as Part;
-    if (at.hits === 0 && at.tries >= GIVE_UP) return out;
     at.tries++;
+    if (at.hits === 0 && at.tries > GIVE_UP) {
+      if (at.tries <= GIVE_UP + RETRY) return out;
+      at.tries = 1; // looks again for a while
+    }
     const { recent } = at;
     for (let i = 0; i < recent.length; i++) {
       const r = recent[i]!;

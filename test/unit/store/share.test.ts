@@ -92,6 +92,21 @@ describe('PartSharing', () => {
     expect(s.share('pods', pod('again'))['spec'].tolerations).toBe(first['spec'].tolerations);
   });
 
+  it('a place that stopped looking (its parts never repeated) looks again after a while', () => {
+    const s = new PartSharing();
+    const thing = (n: number, v: unknown) => ({ metadata: { name: String(n) }, part: { v } });
+    let n = 0;
+    for (let i = 0; i < 16; i++) s.share('things', thing(n++, i));
+    // given up: equal parts go by unshared...
+    const a = s.share('things', thing(n++, 'same'));
+    const b = s.share('things', thing(n++, 'same'));
+    expect(b.part).not.toBe(a.part);
+    // ...until it looks again
+    let last = b;
+    for (let i = 0; i < 1100; i++) last = s.share('things', thing(n++, 'same'));
+    expect(s.share('things', thing(n++, 'same')).part).toBe(last.part);
+  });
+
   it('keeps resources apart', () => {
     const s = new PartSharing();
     const a = s.share('pods', pod('a'));
