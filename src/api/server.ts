@@ -42,6 +42,12 @@ export interface WriteOptions {
    * steps still run, so a controller that writes what they would reject or change fails there.
    */
   internal?: boolean;
+  /**
+   * With `internal`, on create: the caller hands the object over, top level and metadata included (a
+   * literal it just made), so it is stored as it is rather than copied first. A copy built key by key
+   * keeps most of its fields outside the object itself: ~60 bytes more per event at 40,000 events.
+   */
+  owned?: boolean;
 }
 
 export interface ListOptions {
@@ -132,7 +138,7 @@ export class ApiServer {
 
   private createObject(info: ResourceInfo, input: KObject, opts: WriteOptions): KObject {
     const checked = !opts.internal || selfChecks();
-    const obj = opts.internal ? shallowCopy(input, shallowCopy(input.metadata)) : deepClone(input);
+    const obj = opts.internal ? (opts.owned ? input : shallowCopy(input, shallowCopy(input.metadata))) : deepClone(input);
     this.checkKind(info, obj);
     const decodeErr = checked ? this.validator.decode(obj) : undefined;
     if (decodeErr) throw decodeErr;
