@@ -30,6 +30,20 @@ describe('internal writes', () => {
     expect(selfChecks()).toBe(true);
   });
 
+  it('copy what a create is given, unless it is handed over (owned)', () => {
+    const api = server();
+    const pods = api.resource('pods');
+    const given = pod('copied');
+    const stored = api.create(pods, given, { internal: true });
+    expect(stored).not.toBe(given);
+    expect(given.metadata).toEqual({ name: 'copied', namespace: 'default' });
+    const handed = { ...pod('handed'), metadata: { name: 'handed', namespace: 'default', uid: undefined, creationTimestamp: undefined, resourceVersion: undefined } };
+    const kept = api.create(pods, handed as KObject, { internal: true, owned: true });
+    expect(kept).toBe(handed);
+    expect(Object.keys(kept.metadata)).toEqual(['name', 'namespace', 'uid', 'creationTimestamp', 'generation', 'resourceVersion']);
+    expect(JSON.stringify(kept.metadata)).toBe(JSON.stringify({ ...stored.metadata, name: 'handed', uid: kept.metadata.uid, resourceVersion: kept.metadata.resourceVersion }));
+  });
+
   it('store a status update without changing the caller’s object', () => {
     const api = server();
     const pods = api.resource('pods');
