@@ -105,6 +105,11 @@ export class ApiServer {
     );
   }
 
+  /** Runs `fn` without recording its reads as the caller's (a controller reading its own memory, or reading coarsely where it records finer reads itself). */
+  untracked<T>(fn: () => T): T {
+    return this.store.untracked ? this.store.untracked(fn) : fn();
+  }
+
   /**
    * Objects with `fn(obj) === value` across all namespaces, in list order: an indexed lookup where the
    * store has one (controllers ask this once per object; a list() each time is quadratic).

@@ -156,7 +156,7 @@ function sameChildren(a: Part, ak: string[] | undefined, b: Part): boolean {
 }
 
 /** Same keys in the same order with equal values, all the way down: what serialises the same. */
-export function equalParts(a: unknown, b: unknown): boolean {
+function equalParts(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a)) {

@@ -31,12 +31,12 @@ export interface Pass {
   podIPs: Map<string, Map<string, number>>;
   /** A status not written yet (see writeStatus), and the time it is of. */
   pending?: { pod: KObject; at: number };
-  /** The ConfigMaps and Secrets configDeps found last (see there). */
-  lastDeps?: ConfigDep[];
+  /** configDeps' lists, by what the pod names (see there). */
+  deps: Map<Named, ConfigDep[]>;
 }
 
 export function newPass(memory: KubeletMemory, faults: Faults): Pass {
-  return { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map() };
+  return { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map(), deps: new Map() };
 }
 
 /**
@@ -50,14 +50,12 @@ export function configWorld(api: ApiServer, pass: Pass, pod: KObject): Container
   for (const { key, id } of namedConfig(pod)) rvOf(api, pass, key, id);
   let world = pass.worlds.get(ns ?? '');
   if (!world) {
-    world = untracked(api, () => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
+    world = api.untracked(() => ({ configMaps: api.list(configMaps, ns), secrets: api.list(secrets, ns), services: [] }));
     pass.worlds.set(ns ?? '', world);
   }
   return world;
 }
 
-/** Runs `fn` without recording its reads (the caller records finer ones). */
-const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
 
 const depId = (key: ObjectKey): string => [key.resource, '/', key.namespace ?? '', '/', key.name].join('');
 
@@ -69,7 +67,7 @@ function rvOf(api: ApiServer, pass: Pass, key: ObjectKey, k = depId(key)): strin
   let rv = pass.configRvs.get(k);
   if (rv === undefined) {
     api.store.noteObjectRead?.(key);
-    rv = untracked(api, () => api.store.peek(key)?.metadata.resourceVersion ?? '');
+    rv = api.untracked(() => api.store.peek(key)?.metadata.resourceVersion ?? '');
     pass.configRvs.set(k, rv);
   }
   return rv;
@@ -81,12 +79,12 @@ function rvOf(api: ApiServer, pass: Pass, key: ObjectKey, k = depId(key)): strin
  */
 export function configDeps(api: ApiServer, pass: Pass, pod: KObject): ConfigDep[] {
   const named = namedConfig(pod);
-  const rvs = named.map(({ key, id }) => rvOf(api, pass, key, id));
-  // The same as the last pod's (every pod of a namespace names its kube-root-ca.crt): one list for
-  // them all, which settled pods keep (read only), rather than 2.5 MB of copies at 10,000 pods.
-  const last = pass.lastDeps;
-  if (last && last.length === named.length && last.every((d, i) => d.id === named[i]!.id && d.rv === rvs[i])) return last;
-  return (pass.lastDeps = named.map(({ key, id }, i) => ({ key, id, rv: rvs[i]! })));
+  // One list per pass for pods naming the same ones (every pod of a namespace names its
+  // kube-root-ca.crt), which settled pods keep (read only): their versions do not change within a
+  // pass (rvOf), and equal named lists are one list (namedConfig). 2.5 MB of copies at 10,000 pods.
+  let deps = pass.deps.get(named);
+  if (!deps) pass.deps.set(named, (deps = named.map(({ key, id }) => ({ key, id, rv: rvOf(api, pass, key, id) }))));
+  return deps;
 }
 
 type Named = { key: ObjectKey; id: string }[];

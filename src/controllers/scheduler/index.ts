@@ -155,8 +155,9 @@ export function schedulerController(api: ApiServer): void {
   const { nodeInfos: nodes, uncounted } = cache.update(api.list(api.resource('nodes')), pods);
   const spread = new SpreadCache();
   const now = api.now();
-  // The scheduler's memory across commands (one long-running process in a real cluster).
-  const start: SearchStart = { next: untracked(api, () => api.store.getMeta<SearchStart>(MEMORY)?.next) ?? 0 };
+  // The scheduler's memory across commands (one long-running process in a real cluster); not an input
+  // that should wake it, as only it changes it.
+  const start: SearchStart = { next: api.untracked(() => api.store.getMeta<SearchStart>(MEMORY)?.next) ?? 0 };
   for (const { pod } of uncounted.filter(needsScheduling).map(queued).sort(queueOrder)) {
     // Realistic timing: the scheduler takes a moment after the pod appears.
     const due = (Date.parse(pod.metadata.creationTimestamp ?? '') || now) + api.sim.delays.schedule;
@@ -173,9 +174,6 @@ export function schedulerController(api: ApiServer): void {
 
 /** Store meta value the scheduler keeps its memory in. */
 const MEMORY = 'scheduler';
-
-/** Its own memory is not an input that should wake it (only it changes it). */
-const untracked = <T>(api: ApiServer, fn: () => T): T => (api.store.untracked ? api.store.untracked(fn) : fn());
 
 function bind(api: ApiServer, cache: SchedulerCache, pod: KObject, ni: NodeInfo): void {
   const bound = api.bindPod(pod.metadata.namespace!, pod.metadata.name!, ni.name);

@@ -9,6 +9,16 @@ import { cluster, configMap, CONFIGMAPS, names, ownedBy, reopen, secret, SECRETS
 
 const GONE_UID = '00000000-0000-0000-0000-000000000000';
 
+/** Secret "parent" owning ConfigMap "child", deleted with `policy`, then one collector pass. */
+function parentOfChildDeleted(policy: 'Orphan' | 'Foreground') {
+  const { api } = cluster();
+  const parent = api.create(SECRETS, secret('parent'));
+  api.create(CONFIGMAPS, configMap('child', ownedBy(parent)));
+  api.delete(SECRETS, 'default', 'parent', { propagationPolicy: policy });
+  garbageCollector(api);
+  return api;
+}
+
 describe('background collection', () => {
   // The owner "parent" (a Secret) exists; each case names the refs of ConfigMap "child".
   const cases: [string, (parent: KObject) => OwnerReference[], boolean][] = [
@@ -44,21 +54,13 @@ describe('background collection', () => {
   });
 
   it('orphans the dependents of an object deleted with the orphan finalizer', () => {
-    const { api } = cluster();
-    const parent = api.create(SECRETS, secret('parent'));
-    api.create(CONFIGMAPS, configMap('child', ownedBy(parent)));
-    api.delete(SECRETS, 'default', 'parent', { propagationPolicy: 'Orphan' });
-    garbageCollector(api);
+    const api = parentOfChildDeleted('Orphan');
     expect(names(api, SECRETS)).toEqual([]);
     expect(api.get(CONFIGMAPS, 'default', 'child').metadata.ownerReferences).toBeUndefined();
   });
 
   it('deletes dependents first for a foreground deletion, then the owner', () => {
-    const { api } = cluster();
-    const parent = api.create(SECRETS, secret('parent'));
-    api.create(CONFIGMAPS, configMap('child', ownedBy(parent)));
-    api.delete(SECRETS, 'default', 'parent', { propagationPolicy: 'Foreground' });
-    garbageCollector(api);
+    const api = parentOfChildDeleted('Foreground');
     // The dependent is deleted in the foreground too: it stays, being deleted, for one more pass.
     expect(api.get(CONFIGMAPS, 'default', 'child').metadata.deletionTimestamp).toBeDefined();
     expect(names(api, SECRETS)).toEqual(['parent']);
