@@ -41,11 +41,25 @@ export function eventsAbout(api: ApiServer, namespace: string, uid: string | und
     .filter((e) => (e.metadata.namespace ?? '') === namespace && e['involvedObject']?.uid === uid && e['reason'] === reason && e['message'] === message);
 }
 
+/**
+ * The message, as the same string as the last event of this reason had when they are equal: the
+ * kubelet's "Started container web" is one string for all its events, not 30,000 (1.2 MB).
+ */
+function sameMessage(reason: string, message: string): string {
+  const last = lastMessages.get(reason);
+  if (last === message) return last;
+  // (join: a flat string, not a rope of the pieces the caller joined)
+  const flat = [message].join('');
+  if (lastMessages.size < 64 || lastMessages.has(reason)) lastMessages.set(reason, flat);
+  return flat;
+}
+const lastMessages = new Map<string, string>();
+
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {
   const ns = involved.metadata.namespace || 'default';
   const at = spec.at !== undefined && spec.at < api.now() ? spec.at : api.now();
   const now = rfc3339(at);
-  let message = spec.message;
+  let message = sameMessage(spec.reason, spec.message);
   let aggregate: Aggregate | undefined;
   let held: Unsent | undefined;
   if (spec.component !== SCHEDULER) {

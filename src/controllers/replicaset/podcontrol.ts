@@ -16,7 +16,7 @@ export function podFromTemplate(kind: OwnerKind, owner: KObject): KObject {
   const template = owner['spec']?.template ?? {};
   const tm = template.metadata ?? {};
   const metadata: KObject['metadata'] = {
-    generateName: `${owner.metadata.name}-`,
+    generateName: generateNameFor(owner.metadata.name ?? ''),
     namespace: owner.metadata.namespace,
     ownerReferences: [controllerRef(kind, owner)],
   };
@@ -25,6 +25,17 @@ export function podFromTemplate(kind: OwnerKind, owner: KObject): KObject {
   if (tm.finalizers?.length) metadata.finalizers = [...tm.finalizers];
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: jsonClone(template.spec ?? {}) };
 }
+
+/** `<owner>-`, one string for an owner's pods (a new one per pod was 0.3 MB at 10,000 pods). */
+function generateNameFor(owner: string): string {
+  if (owner !== lastOwner) {
+    lastOwner = owner;
+    lastGenerateName = [owner, '-'].join('');
+  }
+  return lastGenerateName;
+}
+let lastOwner: string | undefined;
+let lastGenerateName = '';
 
 /** A pod creation refused because the namespace is terminating records no event (NamespaceTerminatingCause). */
 const namespaceTerminating = (e: StatusError): boolean => e.code === 403 && e.message.endsWith('because it is being terminated');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiServer } from '../../../src/api/server.js';
 import type { KObject } from '../../../src/api/types.js';
 import { defaultValidator } from '../../../src/api/validation/index.js';
-import { aggregate, takeToken, type Aggregate, type Bucket } from '../../../src/controllers/events/correlator.js';
+import { aggregate, messagesOf, takeToken, type Aggregate, type Bucket } from '../../../src/controllers/events/correlator.js';
 import { recordEvent, type EventSpec } from '../../../src/controllers/events/record.js';
 import { SimContext } from '../../../src/sim/context.js';
 import { SeededRandom } from '../../../src/sim/random.js';
@@ -32,14 +32,14 @@ describe('spam filter token bucket (burst 25, one token per 5 minutes)', () => {
 
 describe('aggregator (10 messages in 10 minutes)', () => {
   it('lets 9 different messages through, then combines; a message among the kept ones is not combined', () => {
-    const a: Aggregate = { messages: [], at: -Infinity };
+    const a: Aggregate = { seen: undefined, at: -Infinity };
     const verdicts = Array.from({ length: 12 }, (_, i) => aggregate(a, `m${i}`, 0));
     expect(verdicts).toEqual([false, false, false, false, false, false, false, false, false, true, true, true]);
-    expect(a.messages).toHaveLength(9);
+    expect(messagesOf(a)).toEqual(['m3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11']);
     expect(aggregate(a, 'm11', 0)).toBe(false); // kept: counts up on its own event
     expect(aggregate(a, 'new', 10 * MIN)).toBe(true); // not over 10 minutes since the last
     expect(aggregate(a, 'later', 21 * MIN)).toBe(false); // over 10 minutes: a fresh record
-    expect(a.messages).toEqual(['later']);
+    expect(messagesOf(a)).toEqual(['later']);
   });
 });
 

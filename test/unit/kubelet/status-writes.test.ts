@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
+import { podStatus } from '../../../src/controllers/kubelet/status.js';
 import type { MemoryStore } from '../../../src/store/memory-store.js';
 import { podManifest, pods, testCluster, type TestCluster } from './helpers.js';
 
@@ -68,5 +69,17 @@ describe('kubelet status writes', () => {
       ['ContainerCreating', '10.244.1.2'],
       ['Running', '10.244.1.2'],
     ]);
+  });
+});
+
+describe('what statuses share', () => {
+  it('pods of one node share one hostIPs list (the store shares parts only among recent ones)', () => {
+    const status = (name: string, hostIP: string) =>
+      podStatus({ metadata: { name }, spec: { containers: [] } }, { init: [], containers: [], sandboxReady: true, hostIP, podIP: `10.244.1.${name.length}`, now: '2026-01-01T00:00:00Z' });
+    const [a, b, other] = [status('a', '172.18.0.2'), status('bb', '172.18.0.2'), status('c', '172.18.0.3')];
+    expect(a.hostIPs).toEqual([{ ip: '172.18.0.2' }]);
+    expect(b.hostIPs).toBe(a.hostIPs);
+    expect(other.hostIPs).toEqual([{ ip: '172.18.0.3' }]);
+    expect(b.podIPs).toEqual([{ ip: '10.244.1.2' }]);
   });
 });
