@@ -115,7 +115,7 @@ export class ApiServer {
    * store has one (controllers ask this once per object; a list() each time is quadratic).
    * `fn` must be a module-level constant (it names the index).
    */
-  listBy(info: ResourceInfo, fn: (obj: KObject) => string | undefined, value: string): KObject[] {
+  listBy(info: ResourceInfo, fn: (obj: KObject) => string | number | undefined, value: string | number): KObject[] {
     const resource = qualifiedResource(info);
     if (this.store.byIndex) return this.store.byIndex(resource, fn, value);
     return this.store.list(resource).filter((o) => fn(o) === value);

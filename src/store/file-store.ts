@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KObject } from '../api/types.js';
+import { ColdFile } from './cold.js';
 import { FileLock, processAlive } from './lock.js';
 import { MemoryStore, type StoreSnapshot } from './memory-store.js';
 import { StoreError } from './store.js';
@@ -62,6 +63,7 @@ export class FileStoreTxn {
     /** A state file of the first format (everything in state.json): the next commit rewrites it all. */
     private readonly legacy: StoreSnapshot | undefined,
     previous?: FileStoreTxn,
+    cold: readonly string[] = [],
   ) {
     this.lock = lock;
     if (previous) {
@@ -78,12 +80,16 @@ export class FileStoreTxn {
         load: (resource) => readResource(dir, manifest, resource),
       });
     }
+    if (!previous && cold.length > 0) this.store.keepCold(cold, new ColdFile(path.join(dir, OBJECTS_DIR)));
     // A resource's stamp: which segment holds it and how much of its journal is committed.
     this.store.setStamps(legacy ? undefined : (r) => `${manifest.segments[r] ?? '-'}:${manifest.journals?.[r]?.length ?? 0}`);
   }
 
-  /** Locks the cluster directory and reads its manifest (segments are read on first use). */
-  static open(dir: string, previous?: FileStoreTxn): FileStoreTxn {
+  /**
+   * Locks the cluster directory and reads its manifest (segments are read on first use). `cold`: the
+   * resources whose objects written are kept out of the heap until the commit (MemoryStore.keepCold).
+   */
+  static open(dir: string, previous?: FileStoreTxn, cold: readonly string[] = []): FileStoreTxn {
     if (!fs.existsSync(dir)) throw new StoreError(`cluster directory ${dir} does not exist`);
     const lock = new FileLock(path.join(dir, 'state.lock'));
     lock.acquire();
@@ -99,7 +105,7 @@ export class FileStoreTxn {
         !legacy &&
         previous.committedRevision === manifest.revision &&
         previous.committedFiles === filesOf(manifest);
-      return new FileStoreTxn(dir, lock, manifest, legacy, reuse ? previous : undefined);
+      return new FileStoreTxn(dir, lock, manifest, legacy, reuse ? previous : undefined, cold);
     } catch (e) {
       lock.release();
       throw e;
@@ -131,13 +137,16 @@ export class FileStoreTxn {
     if (changed.length > 0) fs.mkdirSync(objDir, { recursive: true, mode: 0o700 });
     const writes: Promise<void>[] = [];
     for (const resource of changed) {
-      const bucket = store.bucketOf(resource);
-      const empty = !bucket || Object.keys(bucket).length === 0;
+      const ids = store.idsOf(resource);
+      const empty = ids.length === 0;
       const base = segments[resource];
       if (!empty && base && !this.legacy) {
         const journal = journals[resource] ?? { file: base.replace(/\.json$/, '.log'), length: 0, base: fs.statSync(path.join(objDir, base)).size };
         let delta = '';
-        for (const k of store.changedIds(resource)) delta += `${JSON.stringify([k, bucket![k] ?? null])}\n`;
+        for (const k of store.changedIds(resource)) {
+          const json = store.jsonOf(resource, k);
+          delta += `[${JSON.stringify(k)},${json === undefined ? 'null' : typeof json === 'string' ? json : Buffer.from(json).toString('utf8')}]\n`;
+        }
         const bytes = Buffer.byteLength(delta);
         if (journal.length + bytes <= Math.max(journal.base, JOURNAL_MIN_BYTES)) {
           writes.push(appendDurable(path.join(objDir, journal.file), journal.length, delta));
@@ -151,7 +160,7 @@ export class FileStoreTxn {
       delete journals[resource];
       if (empty) continue;
       const name = `${resource}.${revision}.json`;
-      writes.push(writeSegmentAsync(path.join(objDir, name), bucket!));
+      writes.push(writeSegmentAsync(path.join(objDir, name), ids, (k) => store.jsonOf(resource, k)));
       segments[resource] = name;
     }
     // The files are flushed side by side (one fsync's wait rather than one per file), and all of them
@@ -315,12 +324,13 @@ async function appendDurable(file: string, committed: number, text: string): Pro
 }
 
 /**
- * Writes a segment (the bucket as JSON.stringify writes it) a piece at a time: at 10,000 pods one
- * string of the whole segment, and the buffer made of it, were the commit's largest allocations.
- * Each object's JSON is encoded straight into one buffer, reused, which is written out when full:
- * joining the JSON into larger strings first cost a copy of every byte (and a buffer per piece).
+ * Writes a segment (the objects as JSON.stringify writes their bucket) a piece at a time: at 10,000
+ * pods one string of the whole segment, and the buffer made of it, were the commit's largest
+ * allocations. Each object's JSON is encoded straight into one buffer, reused, which is written out
+ * when full: joining the JSON into larger strings first cost a copy of every byte (and a buffer per
+ * piece). `json(id)`: the object's JSON, as a string or as bytes valid until the next call.
  */
-export async function writeSegmentAsync(file: string, bucket: Bucket, bufferSize = 1 << 16): Promise<void> {
+export async function writeSegmentAsync(file: string, ids: readonly string[], json: (id: string) => string | Uint8Array | undefined, bufferSize = 1 << 16): Promise<void> {
   const fh = await fs.promises.open(file, 'w', 0o600);
   try {
     let buf = Buffer.allocUnsafe(bufferSize);
@@ -329,27 +339,35 @@ export async function writeSegmentAsync(file: string, bucket: Bucket, bufferSize
       for (let done = 0; done < used; ) done += (await fh.write(buf, done, used - done)).bytesWritten;
       used = 0;
     };
-    const put = (text: string): boolean => {
-      // (UTF-8 takes at most 3 bytes per UTF-16 unit)
-      if (used + text.length * 3 > buf.length) return false;
-      used += buf.write(text, used);
+    // (UTF-8 takes at most 3 bytes per UTF-16 unit)
+    const room = (text: string | Uint8Array) => (typeof text === 'string' ? text.length * 3 : text.length);
+    const put = (text: string | Uint8Array): boolean => {
+      if (used + room(text) > buf.length) return false;
+      if (typeof text === 'string') used += buf.write(text, used);
+      else {
+        buf.set(text, used);
+        used += text.length;
+      }
       return true;
     };
-    const add = async (text: string) => {
+    const add = async (text: string | Uint8Array) => {
       if (put(text)) return;
       await flush();
-      if (text.length * 3 > buf.length) buf = Buffer.allocUnsafe(text.length * 3);
+      if (room(text) > buf.length) buf = Buffer.allocUnsafe(room(text));
       put(text);
     };
     let sep = '{';
-    for (const k of Object.keys(bucket)) {
-      const v = bucket[k];
-      if (v === undefined) continue;
+    for (const k of ids) {
       const head = `${sep}${JSON.stringify(k)}:`;
-      const json = JSON.stringify(v);
-      // (an await only when the buffer is full: most objects are added without one)
-      if (!put(head)) await add(head);
-      if (!put(json)) await add(json);
+      let text = json(k);
+      if (text === undefined) continue;
+      // (an await only when the buffer is full: most objects are added without one; bytes are
+      // copied first, as another segment's writer may ask for some meanwhile)
+      if (!put(head)) {
+        if (typeof text !== 'string') text = Buffer.from(text);
+        await add(head);
+      }
+      if (!put(text)) await add(typeof text === 'string' ? text : Buffer.from(text));
       sep = ',';
     }
     await add(sep === '{' ? '{}' : '}');

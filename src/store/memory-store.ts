@@ -3,6 +3,7 @@
 import type { KObject } from '../api/types.js';
 import { jsonClone } from '../util/clone.js';
 import { selfChecks } from '../util/self-checks.js';
+import type { ColdFile } from './cold.js';
 import { PartSharing } from './share.js';
 import { compareIds, StoreConflictError, type ObjectKey, type Store } from './store.js';
 
@@ -18,6 +19,13 @@ export interface LazyBuckets {
   resources: string[];
   load: (resource: string) => Record<string, KObject>;
 }
+
+/**
+ * What a bucket holds for one object: the object, or for a resource kept cold (keepCold) the handle of
+ * its JSON in the cold file.
+ */
+type Entry = KObject | number;
+type Buckets = Record<string, Record<string, Entry>>;
 
 /** "namespace/name", one flat string (join): the store keeps ids in several places, and a rope of the pieces per copy added up at 10,000 pods. */
 const id = (k: ObjectKey) => [k.namespace, '/', k.name].join('');
@@ -61,10 +69,12 @@ const MAX_LOG = 1 << 18;
  * Computes an object's value for a secondary index (see MemoryStore.byIndex); undefined leaves the
  * object out (the pods not owned by any Job: an entry holding nearly everything costs every write).
  */
-export type IndexFn = (obj: KObject) => string | undefined;
+export type IndexFn = (obj: KObject) => IndexValue | undefined;
+/** A number: a hash of what the index stands for, kept without a string per object. */
+export type IndexValue = string | number;
 
 export class MemoryStore implements Store {
-  private data: StoreSnapshot;
+  private data: Omit<StoreSnapshot, 'objects'> & { objects: Buckets };
   private dirty = false;
   private changes = 0;
   /**
@@ -73,7 +83,7 @@ export class MemoryStore implements Store {
    */
   private order = new Map<string, ListOrder>();
   /** resource → index function → value → ids; built on first use, then kept up to date on every write. */
-  private indexes = new Map<string, Map<IndexFn, Map<string, IndexEntry>>>();
+  private indexes = new Map<string, Map<IndexFn, Map<IndexValue, IndexEntry>>>();
   /** Resources whose objects are not read yet. */
   private unread: Set<string>;
   /** Change counts per resource (`r:pods`) and meta value (`m:kubelet`), for read tracking. */
@@ -87,6 +97,9 @@ export class MemoryStore implements Store {
   private stamps: ((resource: string) => string) | undefined;
   /** Equal parts of the objects written are stored once (share.ts). */
   private readonly sharing = new PartSharing();
+  /** Resources whose objects, as written, are kept in `cold` rather than in the heap (see keepCold). */
+  private coldResources: ReadonlySet<string> = new Set();
+  private cold: ColdFile | undefined;
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -116,9 +129,9 @@ export class MemoryStore implements Store {
   private lastId = '';
 
   /** One resource's objects by "namespace/name", read on first use; `create` makes an empty one. */
-  private bucket(resource: string, create: true): Record<string, KObject>;
-  private bucket(resource: string, create?: false): Record<string, KObject> | undefined;
-  private bucket(resource: string, create = false): Record<string, KObject> | undefined {
+  private bucket(resource: string, create: true): Record<string, Entry>;
+  private bucket(resource: string, create?: false): Record<string, Entry> | undefined;
+  private bucket(resource: string, create = false): Record<string, Entry> | undefined {
     if (this.reads) this.noteRead(rkey(resource));
     if (this.unread.has(resource)) {
       this.unread.delete(resource);
@@ -129,9 +142,36 @@ export class MemoryStore implements Store {
     return (this.data.objects[resource] = {});
   }
 
-  /** The stored objects of one resource by "namespace/name" (frozen or not yet frozen: read only). */
-  bucketOf(resource: string): Readonly<Record<string, KObject>> | undefined {
-    return this.bucket(resource);
+  /**
+   * Keeps the objects of `resources` written from now on in `cold` rather than in the heap: each is
+   * read back (parsed anew) when asked for. For resources a command writes many of and hardly reads.
+   */
+  keepCold(resources: readonly string[], cold: ColdFile): void {
+    this.coldResources = new Set(resources);
+    this.cold = cold;
+  }
+
+  /** The object an entry stands for (read only). */
+  private objectOf(e: Entry): KObject;
+  private objectOf(e: Entry | undefined): KObject | undefined;
+  private objectOf(e: Entry | undefined): KObject | undefined {
+    return typeof e === 'number' ? (JSON.parse(this.cold!.text(e)) as KObject) : e;
+  }
+
+  /** The ids of one resource's objects, in the order they were stored (the backend's segments). */
+  idsOf(resource: string): string[] {
+    const bucket = this.bucket(resource);
+    return bucket ? Object.keys(bucket) : [];
+  }
+
+  /**
+   * One object's JSON as the backend writes it: a string, or bytes valid until the next call (kept
+   * cold: its stored text as it is).
+   */
+  jsonOf(resource: string, id: string): string | Uint8Array | undefined {
+    const e = this.bucket(resource)?.[id];
+    if (e === undefined) return undefined;
+    return typeof e === 'number' ? this.cold!.bytes(e) : JSON.stringify(e);
   }
 
   /** The resources written since the snapshot was loaded. */
@@ -172,19 +212,25 @@ export class MemoryStore implements Store {
     return this.changes;
   }
 
-  /** Everything, every resource read. */
+  /** Everything, every resource read (what is kept cold brought back). */
   snapshot(): StoreSnapshot {
     for (const r of [...this.unread]) this.bucket(r);
-    return this.data;
+    const objects: Record<string, Record<string, KObject>> = {};
+    for (const [r, bucket] of Object.entries(this.data.objects)) {
+      objects[r] = {};
+      for (const [k, e] of Object.entries(bucket)) objects[r][k] = this.objectOf(e);
+    }
+    return { ...this.data, objects };
   }
 
   get(key: ObjectKey): KObject | undefined {
-    const o = this.bucket(key.resource)?.[this.idOf(key)];
-    return o ? clone(o) : undefined;
+    const e = this.bucket(key.resource)?.[this.idOf(key)];
+    if (e === undefined) return undefined;
+    return typeof e === 'number' ? this.objectOf(e) : clone(e);
   }
 
   peek(key: ObjectKey): KObject | undefined {
-    const o = this.bucket(key.resource)?.[this.idOf(key)];
+    const o = this.objectOf(this.bucket(key.resource)?.[this.idOf(key)]);
     return o ? deepFreeze(o) : undefined;
   }
 
@@ -195,7 +241,7 @@ export class MemoryStore implements Store {
     const ids = this.sortedIdsOf(resource, bucket);
     const out: KObject[] = [];
     for (const k of ids) {
-      const o = bucket[k]!;
+      const o = this.objectOf(bucket[k]!);
       if (namespace !== undefined && (o.metadata.namespace ?? '') !== namespace) continue;
       out.push(deepFreeze(o));
     }
@@ -207,7 +253,7 @@ export class MemoryStore implements Store {
    * lookups controllers make once per object ("this pod's events", "the pods on this node"): a list()
    * each time made reconcile quadratic in the cluster's size. `fn` must be a module-level constant.
    */
-  byIndex(resource: string, fn: IndexFn, value: string): KObject[] {
+  byIndex(resource: string, fn: IndexFn, value: IndexValue): KObject[] {
     const bucket = this.bucket(resource);
     if (!bucket) return [];
     let perResource = this.indexes.get(resource);
@@ -215,21 +261,22 @@ export class MemoryStore implements Store {
     let index = perResource.get(fn);
     if (!index) {
       perResource.set(fn, (index = new Map()));
-      for (const [k, o] of Object.entries(bucket)) {
-        const v = fn(o);
+      for (const [k, e] of Object.entries(bucket)) {
+        const v = fn(this.objectOf(e));
         if (v !== undefined) addTo(index, v, k);
       }
     }
     const entry = index.get(value);
     if (entry === undefined) return [];
-    if (typeof entry === 'string') return [deepFreeze(bucket[entry]!)];
-    if (Array.isArray(entry)) return entry.map((k) => deepFreeze(bucket[k]!));
+    const at = (k: string) => deepFreeze(this.objectOf(bucket[k]!));
+    if (typeof entry === 'string') return [at(entry)];
+    if (Array.isArray(entry)) return entry.map(at);
     entry.order ??= { ids: sortIds([...entry.ids]), pending: [] };
-    return inOrder(entry.order).map((k) => deepFreeze(bucket[k]!));
+    return inOrder(entry.order).map(at);
   }
 
   /** The ids of a resource in list order: new ones are sorted among themselves and merged in. */
-  private sortedIdsOf(resource: string, bucket: Record<string, KObject>): string[] {
+  private sortedIdsOf(resource: string, bucket: Record<string, Entry>): string[] {
     let order = this.order.get(resource);
     if (!order) this.order.set(resource, (order = { ids: sortIds(Object.keys(bucket)), pending: [] }));
     return inOrder(order);
@@ -261,10 +308,10 @@ export class MemoryStore implements Store {
   create(key: ObjectKey, obj: KObject): KObject {
     const bucket = this.bucket(key.resource, true);
     const k = this.idOf(key);
-    if (bucket[k]) throw new Error(`object exists: ${key.resource} ${k}`);
+    if (bucket[k] !== undefined) throw new Error(`object exists: ${key.resource} ${k}`);
     obj.metadata.resourceVersion = String(++this.data.revision);
-    const stored = this.sharing.share(key.resource, obj);
-    bucket[k] = deepFreeze(stored);
+    const stored = this.coldResources.has(key.resource) ? obj : this.sharing.share(key.resource, obj);
+    bucket[k] = this.entryFor(key.resource, deepFreeze(stored));
     this.order.get(key.resource)?.pending.push(k);
     this.reindex(key.resource, k, undefined, stored);
     this.touch(key.resource, k);
@@ -274,7 +321,7 @@ export class MemoryStore implements Store {
   update(key: ObjectKey, obj: KObject, expectedResourceVersion?: string): KObject {
     const bucket = this.bucket(key.resource);
     const k = this.idOf(key);
-    const cur = bucket?.[k];
+    const cur = this.objectOf(bucket?.[k]);
     if (!bucket || !cur) throw new Error(`object missing: ${key.resource} ${k}`);
     if (expectedResourceVersion !== undefined && expectedResourceVersion !== cur.metadata.resourceVersion) {
       throw new StoreConflictError(key, expectedResourceVersion, cur.metadata.resourceVersion ?? '');
@@ -283,8 +330,8 @@ export class MemoryStore implements Store {
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
-    next = this.sharing.share(key.resource, next, cur);
-    bucket[k] = deepFreeze(next);
+    if (!this.coldResources.has(key.resource)) next = this.sharing.share(key.resource, next, cur);
+    bucket[k] = this.entryFor(key.resource, deepFreeze(next));
     this.reindex(key.resource, k, cur, next);
     this.touch(key.resource, k);
     return next;
@@ -292,7 +339,7 @@ export class MemoryStore implements Store {
 
   delete(key: ObjectKey): KObject | undefined {
     const bucket = this.bucket(key.resource);
-    const cur = bucket?.[this.idOf(key)];
+    const cur = this.objectOf(bucket?.[this.idOf(key)]);
     if (!bucket || !cur) return undefined;
     delete bucket[this.idOf(key)];
     const order = this.order.get(key.resource);
@@ -301,6 +348,11 @@ export class MemoryStore implements Store {
     this.data.revision++;
     this.touch(key.resource, this.idOf(key));
     return clone(cur);
+  }
+
+  /** What the bucket keeps of an object written: itself, or kept cold, its handle. */
+  private entryFor(resource: string, obj: KObject): Entry {
+    return this.cold && this.coldResources.has(resource) ? this.cold.put(JSON.stringify(obj)) : obj;
   }
 
   private noteRead(key: string): void {
@@ -348,7 +400,7 @@ export class MemoryStore implements Store {
     if (key.startsWith('o:')) {
       const slash = key.indexOf('/');
       // Looking at one object is not reading its whole resource.
-      return this.untracked(() => Number(this.bucket(key.slice(2, slash))?.[key.slice(slash + 1)]?.metadata.resourceVersion ?? 0));
+      return this.untracked(() => Number(this.objectOf(this.bucket(key.slice(2, slash))?.[key.slice(slash + 1)])?.metadata.resourceVersion ?? 0));
     }
     return this.versions.get(key) ?? 0;
   }
@@ -477,7 +529,7 @@ function sortedIndex(ids: string[], k: string): number {
 type IndexEntry = string | string[] | { ids: Set<string>; order?: ListOrder };
 const SMALL_ENTRY = 8;
 
-function addTo(index: Map<string, IndexEntry>, value: string, k: string): void {
+function addTo(index: Map<IndexValue, IndexEntry>, value: IndexValue, k: string): void {
   const entry = index.get(value);
   if (entry === undefined) {
     index.set(value, k);

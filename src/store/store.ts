@@ -52,7 +52,7 @@ export interface Store {
    * Optional secondary index: the objects of `resource` with `fn(obj) === value`, in list order. A
    * backend without it is served by list() and a filter (ApiServer.listBy).
    */
-  byIndex?(resource: string, fn: (obj: KObject) => string | undefined, value: string): KObject[];
+  byIndex?(resource: string, fn: (obj: KObject) => string | number | undefined, value: string | number): KObject[];
   /**
    * Optional read tracking (incremental reconcile): `trackReads` runs `fn` and returns the keys it
    * read (`r:<resource>`, `m:<meta name>`) with their change counts; `versionOf` gives a key's count now.
