@@ -73,6 +73,19 @@ export type IndexFn = (obj: KObject) => IndexValue | undefined;
 /** A number: a hash of what the index stands for, kept without a string per object. */
 export type IndexValue = string | number;
 
+const declaredIndexes = new Set<IndexFn>();
+
+/**
+ * Declares an index that may be asked of a resource kept cold (MemoryStore.keepCold). A store builds
+ * it over such a resource before it writes an object there cold: built later, it would read back
+ * every object written cold since (the garbage collector's, over 40,000 events, cost more than
+ * writing them). Called once per index, at module level.
+ */
+export function declareIndex(fn: IndexFn): IndexFn {
+  declaredIndexes.add(fn);
+  return fn;
+}
+
 export class MemoryStore implements Store {
   private data: Omit<StoreSnapshot, 'objects'> & { objects: Buckets };
   private dirty = false;
@@ -100,6 +113,8 @@ export class MemoryStore implements Store {
   /** Resources whose objects, as written, are kept in `cold` rather than in the heap (see keepCold). */
   private coldResources: ReadonlySet<string> = new Set();
   private cold: ColdFile | undefined;
+  /** The cold resources written to since keepCold. */
+  private readonly wentCold = new Set<string>();
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -256,6 +271,17 @@ export class MemoryStore implements Store {
   byIndex(resource: string, fn: IndexFn, value: IndexValue): KObject[] {
     const bucket = this.bucket(resource);
     if (!bucket) return [];
+    const entry = this.index(resource, bucket, fn).get(value);
+    if (entry === undefined) return [];
+    const at = (k: string) => deepFreeze(this.objectOf(bucket[k]!));
+    if (typeof entry === 'string') return [at(entry)];
+    if (Array.isArray(entry)) return entry.map(at);
+    entry.order ??= { ids: sortIds([...entry.ids]), pending: [] };
+    return inOrder(entry.order).map(at);
+  }
+
+  /** The index `fn` of `resource`, built over the bucket on first use, then kept up to date by writes. */
+  private index(resource: string, bucket: Record<string, Entry>, fn: IndexFn): Map<IndexValue, IndexEntry> {
     let perResource = this.indexes.get(resource);
     if (!perResource) this.indexes.set(resource, (perResource = new Map()));
     let index = perResource.get(fn);
@@ -266,13 +292,7 @@ export class MemoryStore implements Store {
         if (v !== undefined) addTo(index, v, k);
       }
     }
-    const entry = index.get(value);
-    if (entry === undefined) return [];
-    const at = (k: string) => deepFreeze(this.objectOf(bucket[k]!));
-    if (typeof entry === 'string') return [at(entry)];
-    if (Array.isArray(entry)) return entry.map(at);
-    entry.order ??= { ids: sortIds([...entry.ids]), pending: [] };
-    return inOrder(entry.order).map(at);
+    return index;
   }
 
   /** The ids of a resource in list order: new ones are sorted among themselves and merged in. */
@@ -311,7 +331,7 @@ export class MemoryStore implements Store {
     if (bucket[k] !== undefined) throw new Error(`object exists: ${key.resource} ${k}`);
     obj.metadata.resourceVersion = String(++this.data.revision);
     const stored = this.coldResources.has(key.resource) ? obj : this.sharing.share(key.resource, obj);
-    bucket[k] = this.entryFor(key.resource, deepFreeze(stored));
+    bucket[k] = this.entryFor(key.resource, bucket, deepFreeze(stored));
     this.order.get(key.resource)?.pending.push(k);
     this.reindex(key.resource, k, undefined, stored);
     this.touch(key.resource, k);
@@ -331,7 +351,7 @@ export class MemoryStore implements Store {
     if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
     if (!this.coldResources.has(key.resource)) next = this.sharing.share(key.resource, next, cur);
-    bucket[k] = this.entryFor(key.resource, deepFreeze(next));
+    bucket[k] = this.entryFor(key.resource, bucket, deepFreeze(next));
     this.reindex(key.resource, k, cur, next);
     this.touch(key.resource, k);
     return next;
@@ -351,8 +371,14 @@ export class MemoryStore implements Store {
   }
 
   /** What the bucket keeps of an object written: itself, or kept cold, its handle. */
-  private entryFor(resource: string, obj: KObject): Entry {
-    return this.cold && this.coldResources.has(resource) ? this.cold.put(JSON.stringify(obj)) : obj;
+  private entryFor(resource: string, bucket: Record<string, Entry>, obj: KObject): Entry {
+    if (!this.cold || !this.coldResources.has(resource)) return obj;
+    // The declared indexes are built before the first object goes cold (see declareIndex).
+    if (!this.wentCold.has(resource)) {
+      this.wentCold.add(resource);
+      for (const fn of declaredIndexes) this.index(resource, bucket, fn);
+    }
+    return this.cold.put(JSON.stringify(obj));
   }
 
   private noteRead(key: string): void {

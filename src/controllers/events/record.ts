@@ -6,6 +6,7 @@ import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { declareIndex } from '../../store/memory-store.js';
 import { aggregate as updateAggregate, aggregateFor, COMBINED_PREFIX, correlationFor, holdBack, takeHeldBack, takeToken, type Aggregate, type Unsent } from './correlator.js';
 
 export interface EventSpec {
@@ -33,7 +34,7 @@ const namespacesInfo = () => findResource('namespaces')!;
  * new event's lookup finds nothing to read: events are kept out of the heap (the store's cold
  * resources), and reading back every event about the object to compare was most of a rollout's time.
  */
-const eventsIndex = (e: KObject): number => eventKey(e['involvedObject']?.uid ?? '', String(e['reason'] ?? ''), String(e['message'] ?? ''));
+const eventsIndex = declareIndex((e: KObject): number => eventKey(e['involvedObject']?.uid ?? '', String(e['reason'] ?? ''), String(e['message'] ?? '')));
 
 function eventKey(uid: string, reason: string, message: string): number {
   return fnv(fnv(fnv(0x811c9dc5, uid), reason), message) >>> 1;

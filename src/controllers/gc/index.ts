@@ -4,6 +4,7 @@
 import { qualifiedResource, resourceForKind, RESOURCES, type ResourceInfo } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject, OwnerReference } from '../../api/types.js';
+import { declareIndex } from '../../store/memory-store.js';
 import { OwnerLookup } from './owners.js';
 import { Remembered, Settling } from './settled.js';
 
@@ -13,7 +14,7 @@ interface Entry {
 }
 
 /** The objects the collector acts on: dependents, and objects being deleted (an index: events are neither). */
-const gcInterest = (o: KObject): string | undefined => (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp ? 'yes' : undefined);
+const gcInterest = declareIndex((o: KObject): string | undefined => (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp ? 'yes' : undefined));
 
 export function garbageCollector(api: ApiServer): void {
   const pass = new Pass(api);

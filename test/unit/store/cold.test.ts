@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../../src/api/types.js';
 import { ColdFile } from '../../../src/store/cold.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { declareIndex, MemoryStore } from '../../../src/store/memory-store.js';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kl-cold-'));
 
@@ -90,5 +90,29 @@ describe('MemoryStore keeping a resource cold', () => {
     // other resources are held as ever
     s.create({ resource: 'pods', namespace: 'default', name: 'p' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' } });
     expect(s.jsonOf('pods', 'default/p')).toBe(JSON.stringify(s.peek({ resource: 'pods', namespace: 'default', name: 'p' })));
+  });
+});
+
+/** Declared: built before the first object goes cold. */
+const byMessage = declareIndex((e: KObject) => e['message'] as string);
+/** Not declared: built on first use, reading back what is cold. */
+const byReason = (e: KObject) => e['reason'] as string;
+
+describe('declared indexes', () => {
+  it('are built before objects go cold: asking one reads back only the objects it finds', () => {
+    const cold = new ColdFile(tmpDir());
+    let reads = 0;
+    const bytes = cold.bytes.bind(cold);
+    cold.bytes = (h) => (reads++, bytes(h));
+    const s = new MemoryStore();
+    s.create(key('loaded'), event('loaded', 'u', 'm0')); // held as it was before keepCold
+    s.keepCold(['events'], cold);
+    for (let i = 1; i <= 10; i++) s.create(key(`e${i}`), event(`e${i}`, 'u', `m${i % 2}`));
+    expect(s.byIndex('events', byMessage, 'm1').map((e) => e.metadata.name)).toEqual(['e1', 'e3', 'e5', 'e7', 'e9']);
+    expect(s.byIndex('events', byMessage, 'm0').map((e) => e.metadata.name)).toEqual(['e10', 'e2', 'e4', 'e6', 'e8', 'loaded']);
+    expect(reads).toBe(10);
+    reads = 0;
+    expect(s.byIndex('events', byReason, 'Started')).toHaveLength(11);
+    expect(reads).toBe(20); // every cold object read to build the index, then each found one
   });
 });
