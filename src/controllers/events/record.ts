@@ -2,6 +2,7 @@
 // repeat of the same event for the same object bumps count and lastTimestamp instead of adding one;
 // too many events about one object are dropped, and similar ones combined.
 
+import { StatusError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
@@ -26,7 +27,6 @@ export interface EventSpec {
 const events = () => findResource('events')!;
 /** kube-scheduler's name (scheduler/index.ts imports this module, so it is not imported from there). */
 const SCHEDULER = 'default-scheduler';
-const namespacesInfo = () => findResource('namespaces')!;
 
 /**
  * Index of events by involved object (its uid), reason and message: recordEvent looks one up per
@@ -108,13 +108,11 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   const seq = api.store.revision();
   // (join: one flat string, not a rope of the pieces - see SeededRandom)
   const name = [involved.metadata.name, '.', (BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)].join('');
-  // A namespace being terminated admits no new content, events included: the recorder drops them.
-  if (api.peek(namespacesInfo(), undefined, ns)?.['status']?.phase === 'Terminating') return;
-  api.create(events(), {
+  const event: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
-    // (Every field the server sets, in its order: handed over (owned), the object keeps them all in
-    // itself; fields added later would be kept apart, ~60 bytes more per event.)
+    // (Every field the server sets, in its order: handed over as it is (owned), the object is not
+    // reshaped as they are set.)
     metadata: { name, namespace: ns, uid: undefined, creationTimestamp: undefined, resourceVersion: undefined },
     involvedObject: {
       apiVersion: involved.apiVersion,
@@ -135,6 +133,13 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
     eventTime: null,
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
-  }, { internal: true, owned: true });
+  };
+  try {
+    api.create(events(), event, { internal: true, owned: true });
+  } catch (e) {
+    // A namespace being terminated admits no new content, events included: the recorder drops them.
+    if (e instanceof StatusError && e.code === 403 && e.message.endsWith('because it is being terminated')) return;
+    throw e;
+  }
   if (aggregate) aggregate.combined = name;
 }

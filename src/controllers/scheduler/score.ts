@@ -33,7 +33,9 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
   });
 }
 
-function taintTolerationScores(pod: KObject, nodes: NodeInfo[]): number[] {
+/** Undefined when no node has a taint: every node scores MAX_NODE_SCORE (nothing to count per pod). */
+function taintTolerationScores(pod: KObject, nodes: NodeInfo[]): number[] | undefined {
+  if (!nodes.some((ni) => ni.node['spec']?.taints?.length)) return undefined;
   const tols = (pod['spec']?.tolerations ?? []).filter((t: any) => !t?.effect || t.effect === 'PreferNoSchedule');
   const raw = nodes.map((ni) => {
     const taints: Taint[] | undefined = ni.node['spec']?.taints;
@@ -98,7 +100,7 @@ export function scoreNodes(api: ApiServer, pod: KObject, feasible: NodeInfo[], a
   const totals = new Array<number>(feasible.length);
   for (let i = 0; i < feasible.length; i++) {
     const ni = feasible[i]!;
-    totals[i] = 3 * taint[i]! + 2 * (affinity?.[i] ?? 0) + 2 * spreading[i]! + leastAllocated(nonZero, ni) + (bestEffort ? 0 : balancedAllocation(req, ni));
+    totals[i] = 3 * (taint?.[i] ?? MAX_NODE_SCORE) + 2 * (affinity?.[i] ?? 0) + 2 * spreading[i]! + leastAllocated(nonZero, ni) + (bestEffort ? 0 : balancedAllocation(req, ni));
   }
   return totals;
 }
