@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { findResource } from '../../../src/api/registry.js';
 import type { KObject } from '../../../src/api/types.js';
+import { kubeletController } from '../../../src/controllers/kubelet/index.js';
+import { kubeletState, podsToVisit } from '../../../src/controllers/kubelet/settled.js';
+import { loadFaults } from '../../../src/sim/faults.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { nodes, podManifest, pods, testCluster, type TestCluster } from './helpers.js';
 
@@ -74,4 +77,22 @@ describe('the kubelet between passes', () => {
       expect(incremental.pod('web-0')).toBeUndefined();
     });
   }
+});
+
+describe('the pods a pass looks at', () => {
+  it('not those it wrote last itself, settled as written; those written by another since, and those on a changed node', () => {
+    const c = testCluster('instant');
+    for (const name of ['a', 'b', 'c']) c.api.create(pods, podManifest(name, { node: name === 'c' ? 'kube-lite-worker2' : 'kube-lite-worker' }));
+    kubeletController(c.api); // starts them: the last write of each is its own
+    const state = kubeletState(c.api);
+    const faultsKey = JSON.stringify(loadFaults(c.api.store));
+    const visit = () => podsToVisit(c.api, state, faultsKey, () => {}).map((p) => p.metadata.name);
+    expect(visit()).toEqual([]);
+    const b = c.api.get(pods, 'default', 'b');
+    c.api.update(pods, { ...b, metadata: { ...b.metadata, labels: { x: 'y' } } });
+    expect(visit()).toEqual(['b']);
+    const node = c.api.get(nodes, undefined, 'kube-lite-worker2');
+    c.api.update(nodes, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, x: 'y' } } });
+    expect(visit()).toEqual(['c']);
+  });
 });
