@@ -70,7 +70,9 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   const ns = involved.metadata.namespace || 'default';
   const at = spec.at !== undefined && spec.at < api.now() ? spec.at : api.now();
   const now = rfc3339(at);
-  let message = sameMessage(spec.reason, spec.message);
+  // (the message as one string for equal ones: the event and the aggregator's record keep it)
+  const said = sameMessage(spec.reason, spec.message);
+  let message = said;
   let aggregate: Aggregate | undefined;
   let held: Unsent | undefined;
   if (spec.component !== SCHEDULER) {
@@ -78,8 +80,8 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
     const o = involved;
     const c = correlationFor(api, spec.component, spec.host ?? '', { uid: o.metadata.uid, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name ?? '', apiVersion: o.apiVersion }, at);
     const a = aggregateFor(c, spec.type, spec.reason);
-    if (updateAggregate(a, spec.message, at)) {
-      message = [COMBINED_PREFIX, spec.message].join('');
+    if (updateAggregate(a, said, at)) {
+      message = [COMBINED_PREFIX, said].join('');
       aggregate = a;
     }
     // (the logger's key below the source and object, which the correlation stands for)
