@@ -1,8 +1,8 @@
 // Structural sharing between stored objects. 10,000 pods of one template hold 10,000 equal copies of
 // some of their parts (the conditions of one instant, tolerations, the service account volume, the
-// owner reference), as 40,000 events do of their source and involved object: a part of an object
-// being stored that equals the part a recently stored object of the same resource has at the same
-// place is replaced by that one, so equal parts are kept once (~30 MB less at 10,000 pods). Stored
+// owner reference): a part of an object being stored that equals the part a recently stored object
+// of the same resource has at the same place is replaced by that one, so equal parts are kept once
+// (~20 MB less at 10,000 pods). Stored
 // objects are read-only (see MemoryStore), so the sharing cannot be seen from outside: every object
 // serialises exactly as before.
 //

@@ -40,6 +40,16 @@ describe('rfc3339', () => {
     expect(rfc3339(t + 1000)).toBe('2024-01-02T03:04:06Z');
     // back to an earlier second after the memo moved on
     expect(rfc3339(t)).toBe('2024-01-02T03:04:05Z');
+    // alternating between two seconds (each kept formatted), then a third
+    const a = rfc3339(t + 7000);
+    const b = rfc3339(t + 9000);
+    for (let i = 0; i < 3; i++) {
+      expect(rfc3339(t + 7500)).toBe(a);
+      expect(rfc3339(t + 9100)).toBe(b);
+    }
+    expect([a, b]).toEqual(['2024-01-02T03:04:12Z', '2024-01-02T03:04:14Z']);
+    expect(rfc3339(t + 11_000)).toBe('2024-01-02T03:04:16Z');
+    expect(rfc3339(t + 7000)).toBe(a);
   });
 
   it('agrees with the earlier formatting across the years', () => {
