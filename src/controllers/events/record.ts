@@ -32,7 +32,7 @@ const SCHEDULER = 'default-scheduler';
  * Index of events by involved object (its uid), reason and message: recordEvent looks one up per
  * event to count up on. Kept as a hash (31 bits, a small integer: no key of its own per event), so a
  * new event's lookup finds nothing to read: events are kept out of the heap (the store's cold
- * resources), and reading back every event about the object to compare was most of a rollout's time.
+ * resources), and each event about the object looked at is read back and parsed anew.
  */
 const eventsIndex = declareIndex((e: KObject): number => eventKey(e['involvedObject']?.uid ?? '', String(e['reason'] ?? ''), String(e['message'] ?? '')));
 
@@ -46,6 +46,7 @@ function fnv(h: number, s: string): number {
   return Math.imul(h, 0x01000193);
 }
 
+/** The events in `namespace` about the object with `uid` with this reason and message, in list order. */
 export function eventsAbout(api: ApiServer, namespace: string, uid: string | undefined, reason: string, message: string): KObject[] {
   return api
     .listBy(events(), eventsIndex, eventKey(uid ?? '', reason, message))
