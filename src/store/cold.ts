@@ -38,16 +38,45 @@ export class ColdFile {
   /** `dir`: where the scratch file is made (the cluster's objects directory: the same disk, owner-only). */
   constructor(private readonly dir: string) {}
 
-  /** Keeps `text`; its handle. */
-  put(text: string): number {
-    const room = text.length * 3; // (UTF-8 takes at most 3 bytes per UTF-16 unit)
+  /** Keeps `text` (or its bytes); its handle. */
+  put(text: string | Uint8Array): number {
+    const room = typeof text === 'string' ? text.length * 3 : text.length; // (UTF-8 takes at most 3 bytes per UTF-16 unit)
     if (!this.pending || this.pendingUsed + room > this.pending.length) {
       if (this.pending) this.flush();
       if (!this.pending || room > this.pending.length) this.pending = Buffer.allocUnsafe(Math.max(CHUNK, room));
     }
-    this.pendingUsed += this.pending.write(text, this.pendingUsed);
+    if (typeof text === 'string') this.pendingUsed += this.pending.write(text, this.pendingUsed);
+    else {
+      this.pending.set(text, this.pendingUsed);
+      this.pendingUsed += text.length;
+    }
     this.starts.push(this.written + this.pendingUsed);
     return this.starts.length - 2;
+  }
+
+  /** The size of the text of `handle`, in bytes. */
+  length(handle: number): number {
+    return this.starts[handle + 1]! - this.starts[handle]!;
+  }
+
+  /** Bytes kept so far, whether their handles are still used or not. */
+  get held(): number {
+    return this.written + this.pendingUsed;
+  }
+
+  /** An empty ColdFile beside this one (see MemoryStore's compaction). */
+  another(): ColdFile {
+    return new ColdFile(this.dir);
+  }
+
+  /** Gives the file up now rather than when this is collected. */
+  close(): void {
+    if (this.fd === undefined) return;
+    closer.unregister(this);
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+    this.pending = undefined;
+    this.read = undefined;
   }
 
   /** The text of `handle` as bytes: a view, valid until the next put() or bytes(). */
@@ -82,7 +111,7 @@ export class ColdFile {
       fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.fd = fs.openSync(file, 'w+', 0o600);
       fs.rmSync(file, { force: true });
-      closer.register(this, this.fd);
+      closer.register(this, this.fd, this);
     }
     for (let done = 0; done < this.pendingUsed; ) done += fs.writeSync(this.fd, this.pending!, done, this.pendingUsed - done, this.written + done);
     this.written += this.pendingUsed;

@@ -75,6 +75,9 @@ export type IndexValue = string | number;
 
 const declaredIndexes = new Set<IndexFn>();
 
+/** The size of cold file at which versions no longer held are dropped (see compactCold). */
+const COMPACT_AT = 64 * 1024 * 1024;
+
 /**
  * Declares an index that may be asked of a resource kept cold (MemoryStore.keepCold). A store builds
  * it over such a resource before it writes an object there cold: built later, it would read back
@@ -115,6 +118,9 @@ export class MemoryStore implements Store {
   private cold: ColdFile | undefined;
   /** The cold resources written to since keepCold. */
   private readonly wentCold = new Set<string>();
+  /** Bytes of the cold file the bucket entries still use; and the size it is compacted at. */
+  private coldLive = 0;
+  private compactAt = COMPACT_AT;
 
   constructor(snapshot?: StoreSnapshot, private readonly lazy?: LazyBuckets) {
     // Loaded objects are frozen lazily, when list() or byIndex() first hands them out: freezing the
@@ -161,9 +167,10 @@ export class MemoryStore implements Store {
    * Keeps the objects of `resources` written from now on in `cold` rather than in the heap: each is
    * read back (parsed anew) when asked for. For resources a command writes many of and hardly reads.
    */
-  keepCold(resources: readonly string[], cold: ColdFile): void {
+  keepCold(resources: readonly string[], cold: ColdFile, compactAt = COMPACT_AT): void {
     this.coldResources = new Set(resources);
     this.cold = cold;
+    this.compactAt = compactAt;
   }
 
   /** The object an entry stands for (read only). */
@@ -351,6 +358,7 @@ export class MemoryStore implements Store {
     if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
     if (!this.coldResources.has(key.resource)) next = this.sharing.share(key.resource, next, cur);
+    this.dropEntry(bucket[k]);
     bucket[k] = this.entryFor(key.resource, bucket, deepFreeze(next));
     this.reindex(key.resource, k, cur, next);
     this.touch(key.resource, k);
@@ -361,6 +369,7 @@ export class MemoryStore implements Store {
     const bucket = this.bucket(key.resource);
     const cur = this.objectOf(bucket?.[this.idOf(key)]);
     if (!bucket || !cur) return undefined;
+    this.dropEntry(bucket[this.idOf(key)]);
     delete bucket[this.idOf(key)];
     const order = this.order.get(key.resource);
     if (order) removeFrom(order, this.idOf(key));
@@ -378,7 +387,36 @@ export class MemoryStore implements Store {
       this.wentCold.add(resource);
       for (const fn of declaredIndexes) this.index(resource, bucket, fn);
     }
-    return this.cold.put(JSON.stringify(obj));
+    if (this.cold.held >= this.compactAt && this.coldLive * 2 < this.cold.held) this.compactCold();
+    const handle = this.cold.put(JSON.stringify(obj));
+    this.coldLive += this.cold.length(handle);
+    return handle;
+  }
+
+  /** Notes that a bucket entry is replaced or removed: its bytes in the cold file are no longer used. */
+  private dropEntry(e: Entry | undefined): void {
+    if (typeof e === 'number') this.coldLive -= this.cold!.length(e);
+  }
+
+  /**
+   * Copies the cold objects still held into a new cold file and gives the old one up. A long-running
+   * store (serve) writes events again and again (counts going up): without this its file would keep
+   * every version. Run when at least half the file is versions no longer held, so each byte written
+   * is copied about once at most.
+   */
+  private compactCold(): void {
+    const old = this.cold!;
+    const fresh = old.another();
+    for (const r of this.coldResources) {
+      const bucket = this.data.objects[r];
+      if (!bucket) continue;
+      for (const k of Object.keys(bucket)) {
+        const e = bucket[k];
+        if (typeof e === 'number') bucket[k] = fresh.put(old.bytes(e));
+      }
+    }
+    old.close();
+    this.cold = fresh;
   }
 
   private noteRead(key: string): void {

@@ -116,3 +116,26 @@ describe('declared indexes', () => {
     expect(reads).toBe(20); // every cold object read to build the index, then each found one
   });
 });
+
+describe('compaction', () => {
+  it('drops versions no longer held once they are half the file, keeping what is held as it was', () => {
+    const s = new MemoryStore();
+    const first = new ColdFile(tmpDir());
+    s.keepCold(['events'], first, 20_000);
+    for (let i = 0; i < 5; i++) s.create(key(`e${i}`), event(`e${i}`, 'u', `m${i}`));
+    // counting up on one event again and again: each version replaces the last (~80 KB written)
+    for (let n = 2; n <= 400; n++) s.update(key('e0'), { ...s.get(key('e0'))!, count: n });
+    s.delete(key('e4'));
+    const cold = (s as unknown as { cold: ColdFile }).cold;
+    expect(cold).not.toBe(first);
+    expect(cold.held).toBeLessThan(2 * 20_000);
+    expect(s.get(key('e0'))!['count']).toBe(400);
+    expect(s.list('events').map((e) => [e.metadata.name, e['count'], e['message']])).toEqual([
+      ['e0', 400, 'm0'],
+      ['e1', 1, 'm1'],
+      ['e2', 1, 'm2'],
+      ['e3', 1, 'm3'],
+    ]);
+    expect(s.byIndex('events', byUid, 'u')).toHaveLength(4);
+  });
+});
