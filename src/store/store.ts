@@ -89,15 +89,24 @@ export interface Store {
  * apiserver lists.
  */
 export function compareIds(a: string, b: string): number {
-  const [an, am] = splitId(a);
-  const [bn, bm] = splitId(b);
-  if (an !== bn) return an < bn ? -1 : 1;
-  return am < bm ? -1 : am > bm ? 1 : 0;
+  // (compared in place: splitting each id into two strings made every comparison of a sort allocate)
+  const ai = a.indexOf('/');
+  const bi = b.indexOf('/');
+  // Without a slash (never in practice) the namespace is all but the last character, as slice(0, -1).
+  const byNamespace = compareRange(a, 0, ai < 0 ? Math.max(0, a.length - 1) : ai, b, 0, bi < 0 ? Math.max(0, b.length - 1) : bi);
+  return byNamespace !== 0 ? byNamespace : compareRange(a, ai + 1, a.length, b, bi + 1, b.length);
 }
 
-function splitId(s: string): [string, string] {
-  const i = s.indexOf('/');
-  return [s.slice(0, i), s.slice(i + 1)];
+/** a[aFrom, aTo) against b[bFrom, bTo), as `<` compares strings (by UTF-16 unit). */
+function compareRange(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+  const n = Math.min(aTo - aFrom, bTo - bFrom);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(aFrom + i);
+    const y = b.charCodeAt(bFrom + i);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  const d = aTo - aFrom - (bTo - bFrom);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
 export function keyOf(resource: string, obj: KObject): ObjectKey {
