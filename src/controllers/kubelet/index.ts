@@ -13,7 +13,7 @@ import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
 import { containerFaults, loadFaults } from '../../sim/faults.js';
-import { resolveEnv, volumeError, type ContainerWorld } from '../../sim/container-fs.js';
+import { resolveEnv, type ContainerWorld } from '../../sim/container-fs.js';
 import { imageID, imageSize, normalizedImage } from '../../sim/images.js';
 import {
   CONTAINER_STAGES,
@@ -27,7 +27,7 @@ import {
 } from '../../sim/stages.js';
 import { appendLog } from '../../sim/traffic/state.js';
 import { recordEvent } from '../events/record.js';
-import { configDeps, configWorld, depsUnchanged, flushStatus, holdIP, newPass, nodePodIPs, writeStatus, writtenUpTo, type Pass } from './pass.js';
+import { configDeps, configWorld, depsUnchanged, flushStatus, holdIP, mountError as mountErrorOf, newPass, nodePodIPs, writeStatus, writtenUpTo, type Pass } from './pass.js';
 import { kubeletState, podId, podsToVisit, type Settled } from './settled.js';
 import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory } from './runtime.js';
 import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
@@ -39,8 +39,6 @@ const nodes = findResource('nodes')!;
 
 const usesConfig = (c: Json): boolean =>
   (c.envFrom ?? []).length > 0 || (c.env ?? []).some((e: Json) => e?.valueFrom?.configMapKeyRef || e?.valueFrom?.secretKeyRef);
-const usesVolumeSources = (pod: KObject): boolean =>
-  (pod['spec']?.volumes ?? []).some((v: Json) => v?.configMap || v?.secret || v?.projected);
 
 /** Steps one pod may take in one pass (a bound on the catch-up, never reached in practice). */
 const MAX_STEPS = 100;
@@ -128,7 +126,7 @@ function step(api: ApiServer, pass: Pass, pod: KObject, node: KObject): Applied 
   const { memory } = pass;
   const uid = pod.metadata.uid!;
   const pm = memory.pods[uid];
-  const mountError = usesVolumeSources(pod) ? volumeError(pod, configWorld(api, pass, pod)) : undefined;
+  const mountError = mountErrorOf(api, pass, pod);
   const podStep = firstStep(POD_STAGES, {
     now: api.now(),
     delays: api.sim.delays,

@@ -6,7 +6,7 @@
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
-import type { ContainerWorld } from '../../sim/container-fs.js';
+import { volumeError, type ContainerWorld } from '../../sim/container-fs.js';
 import type { Faults } from '../../sim/faults.js';
 import type { ObjectKey } from '../../store/store.js';
 import { podsOnNode } from '../pods-on-node.js';
@@ -33,10 +33,14 @@ export interface Pass {
   pending?: { pod: KObject; at: number };
   /** configDeps' lists, by what the pod names (see there). */
   deps: Map<Named, ConfigDep[]>;
+  /** mountError's findings, by the pod's volumes (a pod takes several steps in a pass), with the namespace. */
+  mountErrors: WeakMap<object, { namespace: string; found: MountError | undefined }>;
 }
 
+export type MountError = { volume: string; message: string };
+
 export function newPass(memory: KubeletMemory, faults: Faults): Pass {
-  return { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map(), deps: new Map() };
+  return { memory, faults, configRvs: new Map(), worlds: new Map(), podIPs: new Map(), deps: new Map(), mountErrors: new WeakMap() };
 }
 
 /**
@@ -56,6 +60,19 @@ export function configWorld(api: ApiServer, pass: Pass, pod: KObject): Container
   return world;
 }
 
+/**
+ * Why the pod's volumes cannot be mounted (a ConfigMap or Secret, or a key of one, missing), if so.
+ * Worked out once per pass for a pod's volumes: what it reads holds for the pass (see configWorld).
+ */
+export function mountError(api: ApiServer, pass: Pass, pod: KObject): MountError | undefined {
+  const volumes: Json[] | undefined = pod['spec']?.volumes;
+  if (!volumes?.some((v: Json) => v?.configMap || v?.secret || v?.projected)) return undefined;
+  // (by the namespace too: equal volumes may be one stored list for pods of several namespaces)
+  const namespace = pod.metadata.namespace ?? '';
+  let memo = pass.mountErrors.get(volumes);
+  if (memo?.namespace !== namespace) pass.mountErrors.set(volumes, (memo = { namespace, found: volumeError(pod, configWorld(api, pass, pod)) }));
+  return memo.found;
+}
 
 const depId = (key: ObjectKey): string => [key.resource, '/', key.namespace ?? '', '/', key.name].join('');
 
