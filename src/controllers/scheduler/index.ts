@@ -148,7 +148,13 @@ function queueOrder(a: Queued, b: Queued): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+/** Pods without a node (an index: nearly every pod has one, and most passes find none without). */
+const unbound = (pod: KObject): string | undefined => (pod['spec']?.nodeName ? undefined : 'yes');
+
 export function schedulerController(api: ApiServer): void {
+  // Nothing waiting to be placed: nothing to do, nor to bring the cache up to date for (the next pass
+  // that places a pod does that from what it lists).
+  if (!api.listBy(api.resource('pods'), unbound, 'yes').some(needsScheduling)) return;
   const pods = api.list(api.resource('pods'));
   const cache = SchedulerCache.of(api);
   // Pods counted on a node are bound: only the others can be waiting to be.

@@ -98,6 +98,20 @@ describe('binding', () => {
   });
 });
 
+describe('what a pass reads', () => {
+  it('with no pod waiting for a node, only the pods (a node change then wakes nothing); with one, the nodes too', () => {
+    const { api } = setup();
+    api.create(PODS, podManifest('pinned', { nodeName: 'kube-lite-worker2' }));
+    api.create(PODS, podManifest('other', { schedulerName: 'my-scheduler' }));
+    const reads = () => [...(api.store as MemoryStore).trackReads(() => schedulerController(api)).keys()].filter((k) => k.startsWith('r:')).sort();
+    expect(reads()).toEqual(['r:pods']);
+    api.create(PODS, podManifest('web'));
+    expect(reads()).toEqual(expect.arrayContaining(['r:nodes', 'r:pods']));
+    expect(nodeOf(api, 'web')).toBe('kube-lite-worker');
+    expect(reads()).toEqual(['r:pods']);
+  });
+});
+
 describe('spread', () => {
   it('pods of one ReplicaSet go worker, worker2, worker (ties broken by node name)', () => {
     const { api, sync } = setup();
