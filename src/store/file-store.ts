@@ -145,7 +145,8 @@ export class FileStoreTxn {
         let delta = '';
         for (const k of store.changedIds(resource)) {
           const json = store.jsonOf(resource, k);
-          delta += `[${JSON.stringify(k)},${json === undefined ? 'null' : typeof json === 'string' ? json : Buffer.from(json).toString('utf8')}]\n`;
+          const text = json === undefined ? 'null' : typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+          delta += `[${JSON.stringify(k)},${text}]\n`;
         }
         const bytes = Buffer.byteLength(delta);
         if (journal.length + bytes <= Math.max(journal.base, JOURNAL_MIN_BYTES)) {

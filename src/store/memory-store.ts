@@ -5,7 +5,7 @@ import { jsonClone } from '../util/clone.js';
 import { selfChecks } from '../util/self-checks.js';
 import type { ColdFile } from './cold.js';
 import { PartSharing } from './share.js';
-import { compareIds, StoreConflictError, type ObjectKey, type Store } from './store.js';
+import { compareIds, StoreConflictError, type IndexValue, type ObjectKey, type Store } from './store.js';
 
 export interface StoreSnapshot {
   revision: number;
@@ -70,8 +70,6 @@ const MAX_LOG = 1 << 18;
  * object out (the pods not owned by any Job: an entry holding nearly everything costs every write).
  */
 export type IndexFn = (obj: KObject) => IndexValue | undefined;
-/** A number: a hash of what the index stands for, kept without a string per object. */
-export type IndexValue = string | number;
 
 const declaredIndexes = new Set<IndexFn>();
 
@@ -171,6 +169,11 @@ export class MemoryStore implements Store {
     this.coldResources = new Set(resources);
     this.cold = cold;
     this.compactAt = compactAt;
+  }
+
+  /** Objects of `resource` written are kept in the cold file (not shared: they leave the heap). */
+  private isCold(resource: string): boolean {
+    return this.cold !== undefined && this.coldResources.has(resource);
   }
 
   /** The object an entry stands for (read only). */
@@ -337,7 +340,7 @@ export class MemoryStore implements Store {
     const k = this.idOf(key);
     if (bucket[k] !== undefined) throw new Error(`object exists: ${key.resource} ${k}`);
     obj.metadata.resourceVersion = String(++this.data.revision);
-    const stored = this.coldResources.has(key.resource) ? obj : this.sharing.share(key.resource, obj);
+    const stored = this.isCold(key.resource) ? obj : this.sharing.share(key.resource, obj);
     bucket[k] = this.entryFor(key.resource, bucket, deepFreeze(stored));
     this.order.get(key.resource)?.pending.push(k);
     this.reindex(key.resource, k, undefined, stored);
@@ -357,7 +360,7 @@ export class MemoryStore implements Store {
     next.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (sameJson(next, cur)) return deepFreeze(cur);
     next.metadata.resourceVersion = String(++this.data.revision);
-    if (!this.coldResources.has(key.resource)) next = this.sharing.share(key.resource, next, cur);
+    if (!this.isCold(key.resource)) next = this.sharing.share(key.resource, next, cur);
     this.dropEntry(bucket[k]);
     bucket[k] = this.entryFor(key.resource, bucket, deepFreeze(next));
     this.reindex(key.resource, k, cur, next);
@@ -381,15 +384,17 @@ export class MemoryStore implements Store {
 
   /** What the bucket keeps of an object written: itself, or kept cold, its handle. */
   private entryFor(resource: string, bucket: Record<string, Entry>, obj: KObject): Entry {
-    if (!this.cold || !this.coldResources.has(resource)) return obj;
+    if (!this.isCold(resource)) return obj;
     // The declared indexes are built before the first object goes cold (see declareIndex).
     if (!this.wentCold.has(resource)) {
       this.wentCold.add(resource);
       for (const fn of declaredIndexes) this.index(resource, bucket, fn);
     }
-    if (this.cold.held >= this.compactAt && this.coldLive * 2 < this.cold.held) this.compactCold();
-    const handle = this.cold.put(JSON.stringify(obj));
-    this.coldLive += this.cold.length(handle);
+    if (this.cold!.held >= this.compactAt && this.coldLive * 2 < this.cold!.held) this.compactCold();
+    // (a new file, if compacted)
+    const cold = this.cold!;
+    const handle = cold.put(JSON.stringify(obj));
+    this.coldLive += cold.length(handle);
     return handle;
   }
 

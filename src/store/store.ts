@@ -52,7 +52,7 @@ export interface Store {
    * Optional secondary index: the objects of `resource` with `fn(obj) === value`, in list order. A
    * backend without it is served by list() and a filter (ApiServer.listBy).
    */
-  byIndex?(resource: string, fn: (obj: KObject) => string | number | undefined, value: string | number): KObject[];
+  byIndex?(resource: string, fn: (obj: KObject) => IndexValue | undefined, value: IndexValue): KObject[];
   /**
    * Optional read tracking (incremental reconcile): `trackReads` runs `fn` and returns the keys it
    * read (`r:<resource>`, `m:<meta name>`) with their change counts; `versionOf` gives a key's count now.
@@ -88,6 +88,9 @@ export interface Store {
  * The list order of "namespace/name" ids (changesSince's, list()'s): by namespace, then name, as the
  * apiserver lists.
  */
+/** A secondary index's value: a string, or a number (a hash of what it stands for, no string per object). */
+export type IndexValue = string | number;
+
 export function compareIds(a: string, b: string): number {
   // (compared in place: splitting each id into two strings made every comparison of a sort allocate)
   const ai = a.indexOf('/');
