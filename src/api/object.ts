@@ -46,6 +46,6 @@ export function controllerOf(obj: KObject) {
  */
 export function shallowCopy<T extends object>(obj: T, metadata?: unknown): T {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) out[k] = k === 'metadata' && metadata !== undefined ? metadata : (obj as Record<string, unknown>)[k];
+  for (const k in obj) out[k] = k === 'metadata' && metadata !== undefined ? metadata : (obj as Record<string, unknown>)[k];
   return out as T;
 }

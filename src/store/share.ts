@@ -167,14 +167,26 @@ function equalParts(a: unknown, b: unknown): boolean {
   if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ka = Object.keys(ao);
+  // a's keys go on a stack shared by the calls down the tree, not into an array per object (the
+  // stack is never shortened: V8 would give up its room and grow it again)
+  const base = keyTop;
+  for (const k in ao) keyStack[keyTop++] = k;
+  const n = keyTop - base;
   let i = 0;
+  let same = true;
   for (const k in bo) {
-    if (k !== ka[i] || !equalParts(ao[k], bo[k])) return false;
+    if (i === n || k !== keyStack[base + i] || !equalParts(ao[k], bo[k])) {
+      same = false;
+      break;
+    }
     i++;
   }
-  return i === ka.length;
+  keyTop = base;
+  return same && i === n;
 }
+
+const keyStack: string[] = [];
+let keyTop = 0;
 
 /** Objects from JSON and object literals, and arrays: a Date or a Map is not a part to share. */
 function isPlain(v: object): boolean {

@@ -156,12 +156,18 @@ function podConstraints(api: ApiServer, pod: KObject, cache: SpreadCache | undef
 function countMatching(ni: NodeInfo, c: SpreadConstraint, ns: string | undefined): number {
   const cache = (ni.matchCounts ??= new Map());
   let entry = cache.get(c.countKey);
-  if (entry === undefined) {
-    const sel = c.selector;
-    const matches = (p: KObject) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {});
-    cache.set(c.countKey, (entry = { matches, count: ni.pods.filter(matches).length }));
-  }
+  if (entry === undefined) cache.set(c.countKey, (entry = matchCount(ni, c, ns)));
   return entry.count;
+}
+
+/**
+ * A new count of countMatching's. Apart from it: a function whose arrow captures its arguments
+ * allocates their context on every call, and countMatching is asked for every node for every pod.
+ */
+function matchCount(ni: NodeInfo, c: SpreadConstraint, ns: string | undefined): { matches: (p: KObject) => boolean; count: number } {
+  const sel = c.selector;
+  const matches = (p: KObject) => !p.metadata.deletionTimestamp && p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {});
+  return { matches, count: ni.pods.filter(matches).length };
 }
 
 const has = (ni: NodeInfo, key: string) => Object.prototype.hasOwnProperty.call(ni.node.metadata.labels ?? {}, key);

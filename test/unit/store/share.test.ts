@@ -92,6 +92,23 @@ describe('PartSharing', () => {
     expect(s.share('pods', pod('again'))['spec'].tolerations).toBe(first['spec'].tolerations);
   });
 
+  it.each([
+    ['key order deep down', { a: { b: { x: 1, y: 2 } }, c: [1] }, { a: { b: { y: 2, x: 1 } }, c: [1] }],
+    ['a key more deep down', { a: { b: { x: 1 } }, c: [1] }, { a: { b: { x: 1, y: 2 } }, c: [1] }],
+    ['a key fewer deep down', { a: { b: { x: 1, y: 2 } }, c: [1] }, { a: { b: { x: 1 } }, c: [1] }],
+    ['a value after equal nested parts', { a: { b: { x: 1 } }, c: [1] }, { a: { b: { x: 1 } }, c: [2] }],
+  ])('compares whole parts all the way down: %s', (_what, usual, other) => {
+    const s = new PartSharing();
+    const thing = (n: number, part: unknown) => ({ metadata: { name: String(n) }, part: structuredClone(part) });
+    const first = s.share('things', thing(0, usual));
+    for (let i = 1; i < 50; i++) expect(s.share('things', thing(i, usual)).part).toBe(first.part);
+    const odd = s.share('things', thing(50, other));
+    expect(odd.part).not.toBe(first.part);
+    expect(JSON.stringify(odd.part)).toBe(JSON.stringify(other));
+    // the usual part is still found after the odd one (the comparison left nothing behind)
+    expect(s.share('things', thing(51, usual)).part).toBe(first.part);
+  });
+
   it('a place that stopped looking (its parts never repeated) looks again after a while', () => {
     const s = new PartSharing();
     const thing = (n: number, v: unknown) => ({ metadata: { name: String(n) }, part: { v } });

@@ -116,6 +116,16 @@ describe('MemoryStore list order', () => {
     put('a', 'q', 'blue'); // added and gone again before a read
     s.delete({ resource: 'configmaps', namespace: 'a', name: 'z' });
     expect(reds()).toEqual(['a/y', 'b/x']);
+    put('a', 'y', 'blue'); // leaves the listed entry...
+    put('a', 'y', 'red'); // ...and comes back to it before a read
+    put('b', 'x', 'blue'); // leaves it for good
+    put('0', 'w', 'red');
+    expect(reds()).toEqual(['0/w', 'a/y']);
+    put('0', 'w', 'blue');
+    s.delete({ resource: 'configmaps', namespace: 'a', name: 'y' });
+    expect(reds()).toEqual([]);
+    put('a', 'y', 'red'); // created again after a delete
+    expect(reds()).toEqual(['a/y']);
     for (let i = 0; i < 100; i++) put(`ns${(i * 7) % 5}`, `n${(i * 31) % 97}`, i % 3 === 0 ? 'red' : 'green');
     const want = s.list('configmaps').filter((o) => byColor(o) === 'red').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(reds()).toEqual(want);
