@@ -306,8 +306,14 @@ export function podStatus(pod: Json, input: StatusInput): Json {
   const phase = podPhase(pod, input.init, input.containers);
   const conditions = mergeConditions(pod, old.conditions ?? [], kubeletConditions(pod, input.init, input.containers, phase, input.sandboxReady), input.now);
   const podIP = input.podIP ?? old.podIP;
-  // (the old status's keys keep their places; new ones follow in this order)
-  const status: Json = { ...old, conditions, containerStatuses: input.containers, hostIP: input.hostIP, hostIPs: hostIPs(old, input.hostIP) };
+  // (the old status's keys keep their places; new ones follow in this order. Copied key by key: a
+  // spread of statuses of many shapes took the engine's slow path, a tenth of a millisecond per pod)
+  const status: Json = {};
+  for (const k in old) status[k] = old[k];
+  status.conditions = conditions;
+  status.containerStatuses = input.containers;
+  status.hostIP = input.hostIP;
+  status.hostIPs = hostIPs(old, input.hostIP);
   if (input.init.length > 0) status.initContainerStatuses = input.init;
   status.observedGeneration = pod.metadata?.generation ?? 1;
   status.phase = phase;
