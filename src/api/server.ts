@@ -164,11 +164,14 @@ export class ApiServer {
     let key = this.key(info, ns, obj.metadata.name!);
     // A generated name that is taken is generated again, up to 8 attempts in all, as the apiserver
     // does (RetryGenerateName, GA in 1.32): at 10,000 pods of one ReplicaSet, some names collide.
-    for (let attempt = 1; generate && attempt < 8 && this.store.peek(key); attempt++) {
+    // (each name looked up once: a lookup of a name not stored is the dearer kind, ~1 µs at 50,000 objects)
+    let taken = this.store.peek(key) !== undefined;
+    for (let attempt = 1; generate && attempt < 8 && taken; attempt++) {
       obj.metadata.name = generate();
       key = this.key(info, ns, obj.metadata.name);
+      taken = this.store.peek(key) !== undefined;
     }
-    if (this.store.peek(key)) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
+    if (taken) throw alreadyExists(qualifiedResource(info), obj.metadata.name!);
     this.admit(info, obj);
     obj.metadata.creationTimestamp = rfc3339(this.now());
     if (TRACKS_GENERATION.has(obj.kind)) obj.metadata.generation = 1;

@@ -60,13 +60,16 @@ export function configWorld(api: ApiServer, pass: Pass, pod: KObject): Container
   return world;
 }
 
+/** A volume that names a ConfigMap or Secret (projected ones may). */
+const namesConfig = (v: Json): boolean => Boolean(v?.configMap || v?.secret || v?.projected);
+
 /**
  * Why the pod's volumes cannot be mounted (a ConfigMap or Secret, or a key of one, missing), if so.
  * Worked out once per pass for a pod's volumes: what it reads holds for the pass (see configWorld).
  */
 export function mountError(api: ApiServer, pass: Pass, pod: KObject): MountError | undefined {
   const volumes: Json[] | undefined = pod['spec']?.volumes;
-  if (!volumes?.some((v: Json) => v?.configMap || v?.secret || v?.projected)) return undefined;
+  if (!volumes?.some(namesConfig)) return undefined;
   // (by the namespace too: equal volumes may be one stored list for pods of several namespaces)
   const namespace = pod.metadata.namespace ?? '';
   let memo = pass.mountErrors.get(volumes);
