@@ -69,8 +69,8 @@ const lastMessages = new Map<string, string>();
 
 /**
  * The hex of `ms` × 10^6 + `seq` (the nanoseconds client-go's recorder names an event by, made unique
- * by the revision), without BigInt (a tenth of the recorder's own time): the value passes 2^53, so it
- * is worked out as a high part and 20 low bits.
+ * by the revision), without BigInt (whose arithmetic was half of the recorder's own time): the value
+ * passes 2^53, so it is worked out as a high part and 20 low bits.
  */
 export function eventSuffix(ms: number, seq: number): string {
   const msHigh = Math.floor(ms / LOW);

@@ -307,7 +307,7 @@ export function podStatus(pod: Json, input: StatusInput): Json {
   const conditions = mergeConditions(pod, old.conditions ?? [], kubeletConditions(pod, input.init, input.containers, phase, input.sandboxReady), input.now);
   const podIP = input.podIP ?? old.podIP;
   // (the old status's keys keep their places; new ones follow in this order. Copied key by key: a
-  // spread of statuses of many shapes took the engine's slow path, a tenth of a millisecond per pod)
+  // spread followed by keys the old status lacks took V8's slow path, 2-5 µs per status)
   const status: Json = {};
   for (const k in old) status[k] = old[k];
   status.conditions = conditions;
