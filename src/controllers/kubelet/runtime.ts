@@ -53,7 +53,8 @@ export function setContainerMemory(memory: KubeletMemory, uid: string, name: str
 }
 
 const ipToInt = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+// (the four octets made directly: a map over the shifts per address tried was a list and a closure per pod)
+const intToIp = (n: number): string => [Math.floor(n / 16777216) % 256, Math.floor(n / 65536) % 256, Math.floor(n / 256) % 256, n % 256].join('.');
 
 /**
  * The next pod IP on a node, as the host-local IPAM plugin kind's CNI uses hands them out: from the
