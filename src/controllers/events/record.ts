@@ -67,20 +67,6 @@ function sameMessage(reason: string, message: string): string {
 }
 const lastMessages = new Map<string, string>();
 
-/**
- * The hex of `ms` × 10^6 + `seq` (the nanoseconds client-go's recorder names an event by, made unique
- * by the revision), without BigInt (whose arithmetic was half of the recorder's own time): the value
- * passes 2^53, so it is worked out as a high part and 20 low bits.
- */
-export function eventSuffix(ms: number, seq: number): string {
-  const msHigh = Math.floor(ms / LOW);
-  const low = (ms % LOW) * 1e6 + seq; // < 2^40 + seq: exact
-  const high = msHigh * 1e6 + Math.floor(low / LOW); // < 2^42: exact
-  const lowHex = (low % LOW).toString(16);
-  return high > 0 ? high.toString(16) + '0'.repeat(5 - lowHex.length) + lowHex : lowHex;
-}
-const LOW = 2 ** 20;
-
 export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec): void {
   const ns = involved.metadata.namespace || 'default';
   const at = spec.at !== undefined && spec.at < api.now() ? spec.at : api.now();
@@ -124,7 +110,7 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
   const first = held ? rfc3339(held.since) : now;
   const seq = api.store.revision();
   // (join: one flat string, not a rope of the pieces - see SeededRandom)
-  const name = [involved.metadata.name, '.', eventSuffix(api.now(), seq)].join('');
+  const name = [involved.metadata.name, '.', (BigInt(api.now()) * 1_000_000n + BigInt(seq)).toString(16)].join('');
   const event: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
