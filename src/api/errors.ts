@@ -84,6 +84,19 @@ export function forbidden(message: string): StatusError {
   return new StatusError(403, 'Forbidden', message);
 }
 
+/** NamespaceLifecycle's refusal of anything new in a namespace being deleted. */
+export function namespaceTerminating(qualifiedResource: string, name: string, namespace: string): StatusError {
+  return forbidden(`${qualifiedResource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`);
+}
+
+/**
+ * The refusal namespaceTerminating makes: controllers drop what they meant to create (client-go's
+ * NamespaceTerminatingCause) rather than record a failure.
+ */
+export function isNamespaceTerminating(e: unknown): boolean {
+  return e instanceof StatusError && e.code === 403 && e.message.endsWith(' because it is being terminated');
+}
+
 export function methodNotAllowed(message: string): StatusError {
   return new StatusError(405, 'MethodNotAllowed', message);
 }

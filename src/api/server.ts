@@ -14,7 +14,7 @@ import { admitPod } from './admission/pod.js';
 import { admitIngress } from './admission/ingress.js';
 import { admitPersistentVolume, admitPersistentVolumeClaim } from './admission/storage.js';
 import { applyDefaults } from './defaults/index.js';
-import { alreadyExists, badRequest, conflict, forbidden, notFound, StatusError } from './errors.js';
+import { alreadyExists, badRequest, conflict, forbidden, namespaceTerminating, notFound, StatusError } from './errors.js';
 import { deepClone, deepEqual, shallowCopy, specPart } from './object.js';
 import { qualifiedResource, type ResourceInfo, groupVersion, resourceByName } from './registry.js';
 import { prepareForCreate, prepareForUpdate, TRACKS_GENERATION } from './strategy.js';
@@ -184,13 +184,7 @@ export class ApiServer {
   private checkNamespaceActive(info: ResourceInfo, ns: string, name: string): void {
     const nsObj = this.store.peek({ resource: 'namespaces', namespace: '', name: ns });
     if (!nsObj) throw notFound('namespaces', ns);
-    if (nsObj['status']?.phase === 'Terminating') {
-      throw new StatusError(
-        403,
-        'Forbidden',
-        `${qualifiedResource(info)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
-      );
-    }
+    if (nsObj['status']?.phase === 'Terminating') throw namespaceTerminating(qualifiedResource(info), name, ns);
   }
 
   private admit(info: ResourceInfo, obj: KObject, old?: KObject): void {

@@ -84,13 +84,13 @@ export interface Store {
   changesSince?(resource: string, version: number): readonly string[] | undefined;
 }
 
+/** A secondary index's value: a string, or a number (a hash of what it stands for, no string per object). */
+export type IndexValue = string | number;
+
 /**
  * The list order of "namespace/name" ids (changesSince's, list()'s): by namespace, then name, as the
  * apiserver lists.
  */
-/** A secondary index's value: a string, or a number (a hash of what it stands for, no string per object). */
-export type IndexValue = string | number;
-
 export function compareIds(a: string, b: string): number {
   // (compared in place: splitting each id into two strings made every comparison of a sort allocate)
   const ai = a.indexOf('/');

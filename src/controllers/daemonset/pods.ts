@@ -2,7 +2,7 @@
 // and creating/deleting them with the daemonset-controller's events.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { StatusError } from '../../api/errors.js';
+import { isNamespaceTerminating, StatusError } from '../../api/errors.js';
 import { errorIsNotFound, type ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { recordEvent } from '../events/record.js';
@@ -62,7 +62,7 @@ export function createDaemonPod(api: ApiServer, ds: KObject, nodeName: string, h
     created = api.create(pods(), daemonPod(ds, nodeName, hash));
   } catch (e) {
     if (!(e instanceof StatusError)) throw e;
-    if (e.code === 403 && e.message.endsWith('because it is being terminated')) return false;
+    if (isNamespaceTerminating(e)) return false;
     recordEvent(api, ds, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${e.message}`, component });
     return false;
   }

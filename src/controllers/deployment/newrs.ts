@@ -2,7 +2,7 @@
 // its revision and annotations up to date, or create it: named <deployment>-<pod-template-hash>,
 // hash label on labels, selector and template, sized by NewRSNewReplicas.
 
-import { StatusError } from '../../api/errors.js';
+import { isNamespaceTerminating, StatusError } from '../../api/errors.js';
 import { controllerOf, deepClone, deepEqual } from '../../api/object.js';
 import type { KObject } from '../../api/types.js';
 import { rfc3339 } from '../../sim/clock.js';
@@ -87,7 +87,7 @@ function createReplicaSet(s: DeploymentSync, oldRSs: KObject[], newRevision: str
         s.writeDeployment();
         throw new SyncAbort(e.message);
       }
-    } else if (e.code === 403 && e.message.includes('because it is being terminated')) {
+    } else if (isNamespaceTerminating(e)) {
       throw new SyncAbort(e.message);
     } else {
       failedCreate(s, rs.metadata.name!, e.message);

@@ -2,7 +2,7 @@
 // repeat of the same event for the same object bumps count and lastTimestamp instead of adding one;
 // too many events about one object are dropped, and similar ones combined.
 
-import { StatusError } from '../../api/errors.js';
+import { isNamespaceTerminating } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
@@ -141,7 +141,7 @@ export function recordEvent(api: ApiServer, involved: KObject, spec: EventSpec):
     api.create(events(), event, { internal: true, owned: true });
   } catch (e) {
     // A namespace being terminated admits no new content, events included: the recorder drops them.
-    if (e instanceof StatusError && e.code === 403 && e.message.endsWith('because it is being terminated')) return;
+    if (isNamespaceTerminating(e)) return;
     throw e;
   }
   if (aggregate) aggregate.combined = name;

@@ -11,7 +11,7 @@ import { findResource } from '../../api/registry.js';
 import { errorIsNotFound, type ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { deepEqual } from '../../api/object.js';
-import { StatusError } from '../../api/errors.js';
+import { isNamespaceTerminating, StatusError } from '../../api/errors.js';
 import { rfc3339 } from '../../sim/clock.js';
 import { recordEvent } from '../events/record.js';
 import { deletePod, podFromTemplate } from '../replicaset/podcontrol.js';
@@ -245,7 +245,7 @@ function createJobPod(api: ApiServer, job: KObject, pod: KObject): boolean {
     created = api.create(pods(), pod);
   } catch (e) {
     if (!(e instanceof StatusError)) throw e;
-    if (!(e.code === 403 && e.message.endsWith('because it is being terminated'))) {
+    if (!isNamespaceTerminating(e)) {
       recordEvent(api, job, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${e.message}`, component: COMPONENT });
     }
     return false;

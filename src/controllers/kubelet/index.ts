@@ -7,7 +7,6 @@
 // fell due meanwhile, each stamped with its own due time, as a kubelet that kept running would have.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { StatusError } from '../../api/errors.js';
 import { findResource } from '../../api/registry.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
@@ -28,7 +27,7 @@ import {
 import { appendLog } from '../../sim/traffic/state.js';
 import { recordEvent, type EventSpec } from '../events/record.js';
 import { configDeps, configWorld, depsUnchanged, flushStatus, holdIP, mountError as mountErrorOf, newPass, nodePodIPs, writeStatus, writtenUpTo, type Pass } from './pass.js';
-import { kubeletState, podId, podsToVisit, type Settled } from './settled.js';
+import { kubeletState, podId, podsToVisit, sameAsSettled, type Settled } from './settled.js';
 import { allocatePodIP, containerMemory, loadMemory, saveMemory, setContainerMemory } from './runtime.js';
 import { initDone, nextContainerStatus, podStatus, waitingStatus } from './status.js';
 
@@ -74,7 +73,7 @@ export function kubeletController(api: ApiServer): void {
     }
     const uid = listed.metadata.uid!;
     const seen = settled.get(id);
-    if (seen && seen.uid === uid && stillSettled(api, pass, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
+    if (seen && stillSettled(api, pass, seen, listed, nodeByName.get(nodeName)!, faultsKey)) {
       if (seen.wake !== undefined) api.sim.wakeAt(seen.wake);
       continue;
     }
@@ -107,13 +106,7 @@ export function kubeletController(api: ApiServer): void {
 }
 
 function stillSettled(api: ApiServer, pass: Pass, s: Settled, pod: KObject, node: KObject, faultsKey: string): boolean {
-  return (
-    s.rv === pod.metadata.resourceVersion &&
-    s.nodeRv === node.metadata.resourceVersion &&
-    s.faultsKey === faultsKey &&
-    depsUnchanged(api, pass, s.config) &&
-    (s.wake === undefined || api.now() < s.wake)
-  );
+  return sameAsSettled(s, pod, node.metadata.resourceVersion, faultsKey) && depsUnchanged(api, pass, s.config) && (s.wake === undefined || api.now() < s.wake);
 }
 
 interface Applied {
@@ -347,12 +340,8 @@ function event(api: ApiServer, pod: KObject, node: KObject, c: Json | undefined,
   const spec: EventSpec = { type: ev.type, reason: ev.reason, message: ev.message, component: 'kubelet', host: node.metadata.name! };
   if (c) spec.fieldPath = `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`;
   if (at !== undefined) spec.at = at;
-  try {
-    recordEvent(api, pod, spec);
-  } catch (e) {
-    // A namespace being deleted refuses new events; the kubelet's recorder drops them and goes on.
-    if (!(e instanceof StatusError && e.reason === 'Forbidden')) throw e;
-  }
+  // (a namespace being deleted refuses new events: recordEvent drops them, as the kubelet's recorder)
+  recordEvent(api, pod, spec);
 }
 
 /** An event about the pod itself (no container field path). */

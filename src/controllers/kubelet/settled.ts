@@ -33,6 +33,14 @@ export interface Settled {
   wake: number | undefined;
 }
 
+/**
+ * The pod (the same one: its uid), its node and the faults are as they were when it settled. Whether
+ * its ConfigMaps and Secrets are, and whether its wake-up is due, are the caller's to ask.
+ */
+export function sameAsSettled(s: Settled, pod: KObject, nodeRv: string | undefined, faultsKey: string): boolean {
+  return s.uid === pod.metadata.uid && s.rv === pod.metadata.resourceVersion && s.nodeRv === nodeRv && s.faultsKey === faultsKey;
+}
+
 /** The resources whose changes can give a settled pod something to do. */
 const WATCHED = ['pods', 'nodes', 'configmaps', 'secrets'] as const;
 
@@ -113,13 +121,7 @@ export function podsToVisit(api: ApiServer, state: KubeletState, faultsKey: stri
       continue;
     }
     const s = state.settled.get(id);
-    const unchanged =
-      s !== undefined &&
-      s.uid === p.metadata.uid &&
-      s.rv === p.metadata.resourceVersion &&
-      s.faultsKey === faultsKey &&
-      s.nodeRv === nodeRv(p['spec']?.nodeName ?? '') &&
-      !(s.wake !== undefined && s.wake <= now);
+    const unchanged = s !== undefined && sameAsSettled(s, p, nodeRv(p['spec']?.nodeName ?? ''), faultsKey) && (s.wake === undefined || now < s.wake);
     if (!unchanged) {
       out.push([id, p]);
       continue;

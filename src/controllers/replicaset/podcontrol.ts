@@ -1,7 +1,7 @@
 // Creating and deleting pods for an owner, with the events kube-controller-manager records
 // (controller_utils.go RealPodControl, GetPodFromTemplate).
 
-import { StatusError } from '../../api/errors.js';
+import { isNamespaceTerminating, StatusError } from '../../api/errors.js';
 import { errorIsNotFound, type ApiServer } from '../../api/server.js';
 import type { KObject } from '../../api/types.js';
 import { jsonClone } from '../../util/clone.js';
@@ -37,9 +37,6 @@ function generateNameFor(owner: string): string {
 let lastOwner: string | undefined;
 let lastGenerateName = '';
 
-/** A pod creation refused because the namespace is terminating records no event (NamespaceTerminatingCause). */
-const namespaceTerminating = (e: StatusError): boolean => e.code === 403 && e.message.endsWith('because it is being terminated');
-
 /**
  * Creates one pod. Returns the error text on failure. `quiet` suppresses the FailedCreate event
  * (the owner already reports the failure; upstream would retry with back-off instead).
@@ -52,7 +49,8 @@ export function createPod(api: ApiServer, kind: OwnerKind, owner: KObject, quiet
     created = api.create(pods(), pod, { internal: true });
   } catch (e) {
     if (!(e instanceof StatusError)) throw e;
-    if (namespaceTerminating(e)) return undefined;
+    // (a pod refused because the namespace is terminating records no event)
+    if (isNamespaceTerminating(e)) return undefined;
     if (!quiet) recordEvent(api, owner, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${e.message}`, component: kind.component });
     return e.message;
   }
